@@ -1,0 +1,3 @@
+from sokket_cli.cli import main
+
+main()

@@ -1,0 +1,122 @@
+"""What every command shares: exit codes, the error guard, output streams, common options."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from sokket_cli.errors import (
+    InputError,
+    OutputError,
+    PlanError,
+    SokketError,
+    TemplateError,
+    UsageError,
+)
+from sokket_cli.output import problem_line, wants_color
+
+
+class ExitStatus(IntEnum):
+    """The exit codes scripts rely on (SPEC.md); decided here and nowhere else."""
+
+    OK = 0
+    PROBLEMS = 1  # errors in unit files, a refused compile, --check/--require-all failing
+    BAD_INPUT = 2  # usage, plan, unreadable input, unwritable output, broken template
+    INTERNAL = 3  # a bug in sokket itself
+    INTERRUPTED = 130
+
+
+def exit_status_for(exc: BaseException) -> ExitStatus:
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, (UsageError, InputError, PlanError, OutputError, TemplateError, SokketError)):
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.INTERNAL
+
+
+class Settings:
+    """Process-wide switches set by the top-level callback."""
+
+    debug = False
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Tệp kế hoạch (plan.yaml). Mặc định: tìm plan.yaml trong thư mục được chỉ, rồi thư mục cha.",
+        dir_okay=False,
+    ),
+]
+
+
+def ensure_utf8_output() -> None:
+    """Vietnamese must reach stdout even where the console code page cannot encode it
+    (cp1258 on Vietnamese Windows raises on precomposed letters such as 'ổ')."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def print_plan_error(exc: PlanError) -> None:
+    color = wants_color(sys.stderr)
+    for problem in exc.problems:
+        err(problem_line(exc.path or Path("plan.yaml"), problem, color))
+    err(str(exc))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn every failure into a message and an exit code; a traceback only with --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        ensure_utf8_output()
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except PlanError as exc:
+            if Settings.debug:
+                raise
+            print_plan_error(exc)
+            raise typer.Exit(exit_status_for(exc)) from None
+        except SokketError as exc:
+            if Settings.debug:
+                raise
+            err(f"Lỗi: {exc}")
+            raise typer.Exit(exit_status_for(exc)) from None
+        except KeyboardInterrupt:
+            err("Đã dừng theo yêu cầu.")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except Exception as exc:
+            if Settings.debug:
+                raise
+            err(
+                f"Lỗi nội bộ của sokket ({type(exc).__name__}: {exc}). Đây là lỗi của chương "
+                "trình, không phải của tệp báo cáo. Chạy lại với --debug và gửi kết quả cho "
+                "người phụ trách kỹ thuật."
+            )
+            raise typer.Exit(exit_status_for(exc)) from None
+
+    return wrapper

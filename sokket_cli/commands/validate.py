@@ -1,0 +1,55 @@
+"""``sokket validate``: a unit checks its file before sending it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sokket_cli.commands.common import ExitStatus, PlanOption, TextOrJson, guarded
+from sokket_cli.discovery import find_plan, unit_files
+from sokket_cli.errors import UsageError
+from sokket_cli.output import problem_line, problems_json, summary_line, wants_color
+from sokket_cli.plan import Plan, read_plan
+from sokket_cli.problems import FileReport
+from sokket_cli.unit import read_unit
+
+
+@guarded
+def validate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Tệp báo cáo (.yaml) hoặc thư mục chứa các tệp báo cáo; có thể chỉ nhiều.", show_default=False),
+    ],
+    plan: PlanOption = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", help="text: từng lỗi một dòng; json: cho chương trình khác đọc.")
+    ] = TextOrJson.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cả cảnh báo là lỗi (mã thoát 1).")
+    ] = False,
+) -> None:
+    """Kiểm tra tệp báo cáo của đơn vị trước khi gửi: liệt kê mọi lỗi kèm dòng:cột và cách sửa."""
+    plans: dict[Path, Plan] = {}
+    reports: list[FileReport] = []
+    for target in paths:
+        plan_path = plan or find_plan(target)
+        key = plan_path.resolve()
+        if key not in plans:
+            plans[key] = read_plan(plan_path)
+        files = unit_files(target, plan_path)
+        if not files:
+            raise UsageError(f"Thư mục '{target}' không có tệp báo cáo .yaml nào.")
+        reports.extend(read_unit(path, plans[key]).report for path in files)
+
+    if output_format is TextOrJson.json:
+        typer.echo(problems_json(reports))
+    else:
+        color = wants_color(sys.stdout)
+        lines = [problem_line(r.path, p, color) for r in reports for p in r.problems]
+        lines.append(summary_line(reports, strict))
+        typer.echo("\n".join(lines))
+    failed = any(r.errors or (strict and r.warnings) for r in reports)
+    raise typer.Exit(ExitStatus.PROBLEMS if failed else ExitStatus.OK)

@@ -1,0 +1,131 @@
+"""Merging the valid units' items into one outline, section by section, in plan order.
+
+Identical items (same text after whitespace and NFC normalisation, same sub-items) from
+several units become one entry attributed to all of them; nothing else is ever dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sokket_cli.plan import Plan, PlanUnit
+from sokket_cli.unit import Item, UnitFile, content_key
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of the merged report and the units that reported it, in plan order."""
+
+    text: str
+    units: list[PlanUnit] = field(default_factory=list)
+    items: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergedPart:
+    key: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MergedSection:
+    """A plan section; ``entries`` when it has no parts, ``parts`` when it has."""
+
+    key: str
+    title: str
+    entries: tuple[Entry, ...] = ()
+    parts: tuple[MergedPart, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSummary:
+    """A compiled unit, for the text and the appendix."""
+
+    unit: PlanUnit
+    submitted: date | None
+    late: bool
+    indicators: dict[str, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class MergedReport:
+    plan: Plan
+    sections: tuple[MergedSection, ...]
+    compiled: tuple[UnitSummary, ...]
+    missing: tuple[PlanUnit, ...]
+    skipped: tuple[PlanUnit, ...]
+
+
+def normalise(text: str) -> str:
+    """The identity of an item's text: NFC, whitespace runs folded, ends trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _identity(item: Item) -> tuple[object, ...]:
+    return (normalise(item.text), tuple(_identity(child) for child in item.items))
+
+
+def _to_entry(item: Item) -> Entry:
+    return Entry(item.text, [], tuple(_to_entry(child) for child in item.items))
+
+
+def merge_items(reported: Iterable[tuple[PlanUnit, Sequence[Item]]]) -> tuple[Entry, ...]:
+    """Entries in first-reported order; ``reported`` must come in plan unit order.
+
+    A unit that repeats an item word for word keeps both copies: de-duplication is only
+    across units, so no unit ever loses an item it wrote.
+    """
+    entries: list[Entry] = []
+    by_identity: dict[tuple[object, ...], list[Entry]] = {}
+    for unit, items in reported:
+        for item in items:
+            key = _identity(item)
+            candidates = by_identity.setdefault(key, [])
+            entry = next((e for e in candidates if unit not in e.units), None)
+            if entry is None:
+                entry = _to_entry(item)
+                candidates.append(entry)
+                entries.append(entry)
+            entry.units.append(unit)
+    return tuple(entries)
+
+
+def merge(plan: Plan, compiled: Sequence[UnitFile], skipped: Iterable[str] = ()) -> MergedReport:
+    """The merged report of ``compiled`` (valid, one file per unit) under ``plan``.
+
+    ``skipped`` are the ids of units whose files were invalid and left out on request.
+    """
+    by_id = {u.unit_id: u for u in compiled}
+    ordered = [(unit, by_id[unit.id]) for unit in plan.units if unit.id in by_id]
+    skipped_ids = set(skipped) - set(by_id)
+
+    def reported(key: str) -> list[tuple[PlanUnit, Sequence[Item]]]:
+        return [(unit, file.content.get(key, ())) for unit, file in ordered]
+
+    sections = tuple(
+        MergedSection(
+            section.key,
+            section.title,
+            entries=() if section.parts else merge_items(reported(content_key(section.key))),
+            parts=tuple(
+                MergedPart(part.key, part.title, merge_items(reported(content_key(section.key, part.key))))
+                for part in section.parts
+            ),
+        )
+        for section in plan.sections
+    )
+    return MergedReport(
+        plan=plan,
+        sections=sections,
+        compiled=tuple(
+            UnitSummary(unit, file.submitted, file.late(plan.deadline), dict(file.indicators))
+            for unit, file in ordered
+        ),
+        missing=tuple(u for u in plan.units if u.id not in by_id and u.id not in skipped_ids),
+        skipped=tuple(u for u in plan.units if u.id in skipped_ids),
+    )

@@ -1,0 +1,314 @@
+"""The plan (kế hoạch): what every unit must report, who must report, by when, and how the
+merged report is headed and signed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sokket_cli import numbers
+from sokket_cli.errors import InputError, PlanError
+from sokket_cli.problems import Severity, error
+from sokket_cli.schema import Reader
+from sokket_cli.yamlnodes import Node, is_empty, load
+
+FORMATS = ("dang", "nha-nuoc")
+AGGREGATES = ("sum", "mean", "none")
+UNIT_FILE_KEYS = ("unit", "submitted", "indicators")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    key: str
+    title: str
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    required: bool = True
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    key: str
+    label: str
+    unit: str = ""
+    type: str = numbers.INTEGER
+    aggregate: str = "sum"
+    sum_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanUnit:
+    id: str
+    name: str
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    authority: str = ""
+    position: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    format: str = "dang"
+    parent_organ: str = ""
+    organ: str = ""
+    number: str = ""
+    place: str = ""
+    title: str = "BÁO CÁO"
+    summary: str = ""
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    path: Path
+    code: str
+    date: date | None
+    issuer: str
+    subject: str
+    deadline: date | None
+    report: ReportSettings
+    sections: tuple[Section, ...]
+    units: tuple[PlanUnit, ...]
+    indicators: tuple[Indicator, ...] = ()
+
+    @property
+    def unit_ids(self) -> dict[str, PlanUnit]:
+        return {unit.id: unit for unit in self.units}
+
+    @property
+    def groups(self) -> list[str]:
+        """Unit groups in the order they first appear."""
+        return list(dict.fromkeys(unit.group for unit in self.units))
+
+    def indicator(self, key: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.key == key), None)
+
+
+class _PlanReader(Reader):
+    """Reads plan.yaml; unknown fields are errors here, since a misspelt plan key changes
+    what every unit is held to."""
+
+    def __init__(self) -> None:
+        super().__init__(unknown=Severity.ERROR)
+
+    def plan_info(self, node: Node) -> tuple[str, date | None, str, str, date | None]:
+        fields = self.fields(node, ("code", "date", "issuer", "subject", "deadline"), "Mục 'plan'")
+        if fields is None:
+            return "", None, "", "", None
+        code = self.required_text(fields, "code", node, "số, ký hiệu kế hoạch") or ""
+        issuer = self.required_text(fields, "issuer", node, "cơ quan ban hành kế hoạch") or ""
+        subject = self.required_text(fields, "subject", node, "nội dung sơ kết") or ""
+        plan_date = self.date(fields["date"][1], "Ngày kế hoạch") if "date" in fields else None
+        if "deadline" not in fields:
+            self.add(node, "missing-field", "Thiếu mục 'deadline' (hạn nộp báo cáo).")
+            deadline = None
+        else:
+            deadline = self.date(fields["deadline"][1], "Hạn nộp 'deadline'")
+        return code, plan_date, issuer, subject, deadline
+
+    def report(self, node: Node) -> ReportSettings:
+        known = (
+            "format", "parent_organ", "organ", "number", "place", "title", "summary", "signer",
+            "recipients",
+        )
+        fields = self.fields(node, known, "Mục 'report'")
+        if fields is None:
+            return ReportSettings()
+        values: dict[str, str] = {}
+        for key in ("format", "parent_organ", "organ", "number", "place", "title", "summary"):
+            if key in fields:
+                values[key] = self.text(fields[key][1], f"Mục '{key}'") or ""
+        fmt = values.get("format", "dang")
+        if fmt not in FORMATS:
+            self.add(
+                fields["format"][1],
+                "bad-value",
+                f"Thể thức '{fmt}' không có. Chọn 'dang' (văn bản của Đảng, HD 36-HD/VPTW) hoặc "
+                "'nha-nuoc' (Nghị định 30/2020/NĐ-CP).",
+            )
+            fmt = "dang"
+        signer = Signer()
+        if "signer" in fields:
+            sfields = self.fields(fields["signer"][1], ("authority", "position", "name"), "Mục 'signer'")
+            if sfields:
+                signer = Signer(
+                    **{k: self.text(v, f"Mục '{k}'") or "" for k, (_, v) in sfields.items()}
+                )
+        recipients: list[str] = []
+        if "recipients" in fields:
+            for item in self.sequence(fields["recipients"][1], "Mục 'recipients'") or []:
+                recipients.append(self.text(item, "Nơi nhận") or "")
+        return ReportSettings(
+            format=fmt,
+            parent_organ=values.get("parent_organ", ""),
+            organ=values.get("organ", ""),
+            number=values.get("number", ""),
+            place=values.get("place", ""),
+            title=values.get("title", "BÁO CÁO") or "BÁO CÁO",
+            summary=values.get("summary", ""),
+            signer=signer,
+            recipients=tuple(recipients),
+        )
+
+    def _keyed(self, node: Node, known: tuple[str, ...], what: str) -> tuple[dict[str, tuple[Node, Node]], str, str] | None:
+        fields = self.fields(node, known, what)
+        if fields is None:
+            return None
+        key = self.required_text(fields, "key", node, "mã mục, viết liền không dấu") or ""
+        title = self.required_text(fields, "title", node, "tên mục in trong báo cáo") or ""
+        return fields, key, title
+
+    def _unique(self, node: Node, key: str, seen: set[str], what: str) -> None:
+        if key in seen:
+            self.add(node, "duplicate-id", f"{what} '{key}' bị trùng; mỗi mã chỉ được dùng một lần.")
+        seen.add(key)
+
+    def sections(self, node: Node) -> tuple[Section, ...]:
+        items = self.sequence(node, "Mục 'sections'")
+        if items is None:
+            return ()
+        sections: list[Section] = []
+        seen: set[str] = set()
+        for item in items:
+            read = self._keyed(item, ("key", "title", "required", "parts"), "Một mục của 'sections'")
+            if read is None:
+                continue
+            fields, key, title = read
+            self._unique(item, key, seen, "Mã mục")
+            if key in UNIT_FILE_KEYS:
+                self.add(item, "bad-value", f"Mã mục '{key}' trùng với tên trường dành riêng của tệp báo cáo; hãy đặt mã khác.")
+            required = self.boolean(fields["required"][1], "Mục 'required'") if "required" in fields else True
+            parts: list[Part] = []
+            if "parts" in fields:
+                part_seen: set[str] = set()
+                for part_node in self.sequence(fields["parts"][1], "Mục 'parts'") or []:
+                    part_read = self._keyed(part_node, ("key", "title", "required"), "Một phần của mục")
+                    if part_read is None:
+                        continue
+                    pfields, pkey, ptitle = part_read
+                    self._unique(part_node, pkey, part_seen, "Mã phần")
+                    preq = self.boolean(pfields["required"][1], "Mục 'required'") if "required" in pfields else True
+                    parts.append(Part(pkey, ptitle, preq is not False))
+            sections.append(Section(key, title, required is not False, tuple(parts)))
+        if not sections:
+            self.add(node, "missing-field", "Kế hoạch phải có ít nhất một mục trong 'sections'.")
+        return tuple(sections)
+
+    def indicators(self, node: Node) -> tuple[Indicator, ...]:
+        if is_empty(node):
+            return ()
+        items = self.sequence(node, "Mục 'indicators'")
+        if items is None:
+            return ()
+        known = ("key", "label", "unit", "type", "aggregate", "sum_of")
+        result: list[Indicator] = []
+        seen: set[str] = set()
+        sum_refs: list[tuple[Node, str]] = []
+        for item in items:
+            fields = self.fields(item, known, "Một chỉ tiêu của 'indicators'")
+            if fields is None:
+                continue
+            key = self.required_text(fields, "key", item, "mã chỉ tiêu") or ""
+            label = self.required_text(fields, "label", item, "tên chỉ tiêu") or ""
+            self._unique(item, key, seen, "Mã chỉ tiêu")
+            unit = (self.text(fields["unit"][1], "Mục 'unit'") or "") if "unit" in fields else ""
+            kind = numbers.INTEGER
+            if "type" in fields:
+                kind = self.text(fields["type"][1], "Mục 'type'") or numbers.INTEGER
+                if kind not in numbers.TYPES:
+                    self.add(fields["type"][1], "bad-value", f"Kiểu số '{kind}' không có; chọn integer (số nguyên), decimal (số thập phân) hoặc percent (tỷ lệ %).")
+                    kind = numbers.INTEGER
+            aggregate = "sum" if kind == numbers.INTEGER else "none"
+            if "aggregate" in fields:
+                aggregate = self.text(fields["aggregate"][1], "Mục 'aggregate'") or aggregate
+                if aggregate not in AGGREGATES:
+                    self.add(fields["aggregate"][1], "bad-value", f"Cách cộng '{aggregate}' không có; chọn sum (cộng), mean (trung bình) hoặc none (không tính).")
+                    aggregate = "none"
+            parts: list[str] = []
+            if "sum_of" in fields:
+                for ref in self.sequence(fields["sum_of"][1], "Mục 'sum_of'") or []:
+                    text = self.text(ref, "Một chỉ tiêu thành phần")
+                    if text:
+                        parts.append(text)
+                        sum_refs.append((ref, text))
+            result.append(Indicator(key, label, unit, kind, aggregate, tuple(parts)))
+        for ref, name in sum_refs:
+            if name not in seen:
+                self.add(ref, "unknown-indicator", f"'sum_of' nhắc đến chỉ tiêu '{name}' nhưng kế hoạch không có chỉ tiêu này.")
+        return tuple(result)
+
+    def units(self, node: Node) -> tuple[PlanUnit, ...]:
+        items = self.sequence(node, "Mục 'units'")
+        if items is None:
+            return ()
+        result: list[PlanUnit] = []
+        seen: set[str] = set()
+        for item in items:
+            fields = self.fields(item, ("id", "name", "group"), "Một đơn vị của 'units'")
+            if fields is None:
+                continue
+            uid = self.required_text(fields, "id", item, "mã đơn vị") or ""
+            name = self.required_text(fields, "name", item, "tên đơn vị") or ""
+            if uid in seen:
+                self.add(fields["id"][1], "duplicate-unit", f"Mã đơn vị '{uid}' bị trùng trong danh sách 'units'.")
+            seen.add(uid)
+            group = (self.text(fields["group"][1], "Mục 'group'") or "") if "group" in fields else ""
+            result.append(PlanUnit(uid, name, group))
+        if not result:
+            self.add(node, "missing-field", "Kế hoạch phải có ít nhất một đơn vị trong 'units'.")
+        return tuple(result)
+
+
+def read_plan(path: Path) -> Plan:
+    """Load and check a plan; any problem at all raises :class:`PlanError` with all of them."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp kế hoạch: {exc.strerror}.", path=path) from exc
+    loaded = load(data)
+    reader = _PlanReader()
+    reader.problems.extend(loaded.problems)
+    plan: Plan | None = None
+    if loaded.root is not None:
+        fields = reader.fields(loaded.root, ("plan", "report", "sections", "indicators", "units"), "Tệp kế hoạch")
+        if fields is not None:
+            for required in ("plan", "sections", "units"):
+                if required not in fields:
+                    reader.add(loaded.root, "missing-field", f"Kế hoạch thiếu mục '{required}'.")
+            info = reader.plan_info(fields["plan"][1]) if "plan" in fields else ("", None, "", "", None)
+            plan = Plan(
+                path=path,
+                code=info[0],
+                date=info[1],
+                issuer=info[2],
+                subject=info[3],
+                deadline=info[4],
+                report=reader.report(fields["report"][1]) if "report" in fields else ReportSettings(),
+                sections=reader.sections(fields["sections"][1]) if "sections" in fields else (),
+                units=reader.units(fields["units"][1]) if "units" in fields else (),
+                indicators=reader.indicators(fields["indicators"][1]) if "indicators" in fields else (),
+            )
+    elif not reader.problems:
+        reader.problems.append(error(1, 1, "not-a-mapping", "Tệp kế hoạch đang trống."))
+    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
+    if errors or plan is None:
+        reader.problems.sort(key=lambda p: (p.line, p.column))
+        raise PlanError(
+            f"Kế hoạch có {len(errors)} lỗi, cần sửa trước khi chạy tiếp.",
+            path=path,
+            problems=reader.problems,
+        )
+    return plan
+

@@ -1,0 +1,134 @@
+"""Reading composed YAML nodes against a schema, collecting problems instead of raising.
+
+Shared by the plan and the unit loaders so both speak the same codes and the same Vietnamese.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from sokket_cli.problems import Problem, Severity
+from sokket_cli.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
+
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+KIND_NAMES = {
+    MappingNode: "một nhóm mục (dạng 'tên: giá trị')",
+    SequenceNode: "một danh sách (các dòng bắt đầu bằng '- ')",
+    ScalarNode: "một đoạn chữ",
+}
+
+
+def parse_date(text: str) -> date | None:
+    """``2021-06-30``, ``30/6/2021``, ``30-06-2021`` or ``30.6.2021``; None if not a real date."""
+    text = text.strip()
+    if match := _DATE_ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DATE_VN.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class Reader:
+    """Collects problems while walking nodes; ``unknown`` sets how bad an unknown key is."""
+
+    def __init__(self, unknown: Severity = Severity.WARNING) -> None:
+        self.problems: list[Problem] = []
+        self.unknown = unknown
+
+    def add(self, node: Node, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        line, column = position(node)
+        self.problems.append(Problem(line, column, severity, code, message))
+
+    def wrong_type(self, node: Node, what: str, expected: type[Node], example: str = "") -> None:
+        got = "để trống" if is_empty(node) else f"là {KIND_NAMES[type(node)]}"
+        tail = f" Ví dụ: {example}" if example else ""
+        self.add(node, "wrong-type", f"{what} phải là {KIND_NAMES[expected]}, nhưng đang {got}.{tail}")
+
+    def fields(
+        self, node: Node, known: Iterable[str], what: str, example: str = ""
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """The keys of a mapping as ``{key: (key_node, value_node)}``; unknown keys reported."""
+        if not isinstance(node, MappingNode):
+            self.wrong_type(node, what, MappingNode, example)
+            return None
+        known = list(known)
+        result: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.value in result:
+                continue  # reported by the structure check
+            if key.value not in known:
+                guess = nearest(key.value, known)
+                hint = f" Có phải là '{guess}'?" if guess else f" Các mục hợp lệ: {', '.join(known)}."
+                self.add(
+                    key,
+                    "unknown-key",
+                    f"Mục '{key.value}' không có trong mẫu báo cáo nên sẽ bị bỏ qua.{hint}",
+                    self.unknown,
+                )
+                continue
+            result[key.value] = (key, value)
+        return result
+
+    def text(self, node: Node, what: str) -> str | None:
+        """A scalar's text exactly as written; YAML's idea of its type is ignored."""
+        if not isinstance(node, ScalarNode):
+            self.wrong_type(node, what, ScalarNode, '"nội dung"')
+            return None
+        return node.value
+
+    def required_text(self, fields: dict[str, tuple[Node, Node]], key: str, parent: Node, what: str) -> str | None:
+        if key not in fields:
+            self.add(parent, "missing-field", f"Thiếu mục '{key}' ({what}).")
+            return None
+        value = self.text(fields[key][1], what)
+        if value is not None and not value.strip():
+            self.add(fields[key][1], "missing-field", f"Mục '{key}' ({what}) đang để trống.")
+            return None
+        return value
+
+    def date(self, node: Node, what: str, code: str = "bad-date") -> date | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        value = parse_date(text)
+        if value is None:
+            self.add(
+                node,
+                code,
+                f"{what} '{text}' không phải là ngày hợp lệ. Hãy viết theo dạng năm-tháng-ngày "
+                "(2021-06-30) hoặc ngày/tháng/năm (30/6/2021).",
+            )
+        return value
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        lowered = text.strip().lower()
+        if lowered in {"true", "yes", "on", "có"}:
+            return True
+        if lowered in {"false", "no", "off", "không"}:
+            return False
+        self.add(node, "wrong-type", f"{what} phải là true (có) hoặc false (không), không phải '{text}'.")
+        return None
+
+    def sequence(self, node: Node, what: str, example: str = "") -> list[Node] | None:
+        if not isinstance(node, SequenceNode):
+            self.wrong_type(node, what, SequenceNode, example)
+            return None
+        return list(node.value)

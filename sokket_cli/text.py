@@ -1,0 +1,177 @@
+"""Vietnamese text hygiene for untrusted input: encodings, control characters, NFC, legacy fonts.
+
+Everything here is pure and works on ``str``/``bytes``; positions are 1-based.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sokket_cli.problems import Problem, error, warning
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+SAVE_AS_UTF8 = (
+    "Hãy lưu lại tệp theo bảng mã UTF-8: trong Notepad chọn File > Save As, mục Encoding "
+    "chọn UTF-8 rồi bấm Save (trong Word: Save As > Plain Text > Unicode (UTF-8))."
+)
+
+# Characters XML 1.0 (and so Word) cannot store, plus invisible C1 controls and DEL that a
+# paste from old software leaves behind. Tab, line feed and carriage return are fine.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+# Latin-1 characters that are not Vietnamese letters: TCVN3 (.VnTime) and VNI text, shown in
+# a Unicode font, is full of them ('B¸o c¸o tæng kÕt', 'Vieät Nam').
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_LEGACY_SIGNS = frozenset(chr(c) for c in range(0xA1, 0x100)) - _VIETNAMESE_LATIN1 - {"×", "°"}
+_VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+ETH_LOOKALIKES = {"\u00d0": "Đ", "\u00f0": "đ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text, or the problem that stopped decoding."""
+
+    text: str | None
+    problem: Problem | None = None
+
+
+def _position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
+    head = data[:offset]
+    line = head.count(b"\n") + 1
+    line_start = head.rfind(b"\n") + 1
+    column = len(head[line_start:].decode(encoding, errors="replace")) + 1
+    return line, column
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is an ``encoding`` error."""
+    if data.startswith(_UTF32_BOMS):
+        return Decoded(None, error(1, 1, "encoding", "Tệp dùng bảng mã UTF-32. " + SAVE_AS_UTF8))
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return Decoded(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            return Decoded(
+                None,
+                error(
+                    1,
+                    1,
+                    "encoding",
+                    f"Tệp UTF-16 bị hỏng ở byte thứ {exc.start} (tính từ 0). " + SAVE_AS_UTF8,
+                ),
+            )
+    body = data[3:] if data.startswith(_UTF8_BOM) else data
+    try:
+        return Decoded(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(data) - len(body))
+        line, column = _position_of_byte(body, exc.start)
+        if b"\x00" in data[:200]:
+            hint = "Tệp có vẻ là UTF-16 nhưng không có BOM. "
+        else:
+            hint = (
+                "Tệp có vẻ được lưu theo bảng mã cũ (ANSI, Windows-1258, TCVN3 hoặc VNI), "
+                "không phải UTF-8. "
+            )
+        return Decoded(
+            None,
+            error(
+                line,
+                column,
+                "encoding",
+                f"Byte 0x{data[offset]:02X} ở vị trí {offset} (tính từ 0) không hợp lệ trong "
+                f"UTF-8. {hint}{SAVE_AS_UTF8}",
+            ),
+        )
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def describe_char(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def control_char_message(char: str, more: int = 0) -> str:
+    extra = f" (còn {more} chỗ khác trong tệp)" if more else ""
+    return (
+        f"Văn bản có ký tự điều khiển vô hình {describe_char(char)} mà Word không lưu được "
+        f"(thường do dán từ Word hoặc PDF){extra}. Hãy xóa ký tự này, hoặc gõ lại đoạn văn bản."
+    )
+
+
+def strip_control_chars(text: str) -> tuple[str, list[Problem]]:
+    """Replace raw control characters with spaces so parsing goes on, and report them.
+
+    One problem per line that holds any, so a file full of them does not drown the user.
+    """
+    matches = list(CONTROL_CHARS.finditer(text))
+    if not matches:
+        return text, []
+    problems: list[Problem] = []
+    seen_lines: set[int] = set()
+    for match in matches:
+        line, column = _line_col(text, match.start())
+        if line in seen_lines:
+            continue
+        seen_lines.add(line)
+        problems.append(error(line, column, "control-char", control_char_message(match.group())))
+    return CONTROL_CHARS.sub(" ", text), problems
+
+
+def to_nfc(text: str) -> tuple[str, Problem | None]:
+    """Normalise to NFC; warn once, at the first place that was not NFC."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    lines = text.split("\n")
+    bad = [i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)]
+    first = bad[0]
+    line_text = lines[first]
+    column = next(
+        (i for i, ch in enumerate(line_text) if unicodedata.combining(ch)), 1
+    )  # the mark sits right after the letter it belongs to
+    more = f" và {len(bad) - 1} dòng khác" if len(bad) > 1 else ""
+    problem = warning(
+        first + 1,
+        max(column, 1),
+        "not-nfc",
+        f"Văn bản ở dòng này{more} được gõ theo kiểu Unicode tổ hợp (dấu tách rời chữ), "
+        "sokket đã chuyển sang Unicode dựng sẵn (NFC). Nên đặt bộ gõ (Unikey) ở bảng mã "
+        "'Unicode dựng sẵn' để tránh lỗi tìm kiếm và sắp xếp.",
+    )
+    return unicodedata.normalize("NFC", text), problem
+
+
+def looks_legacy(text: str) -> bool:
+    """True for text typed in TCVN3 (.VnTime) or VNI fonts and pasted as Unicode."""
+    if _VIETNAMESE_ONLY.search(text):
+        return False
+    signs = sum(1 for ch in text if ch in _LEGACY_SIGNS)
+    if signs < 2:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return signs * 12 >= letters
+
+
+LEGACY_MESSAGE = (
+    "Văn bản có vẻ được gõ bằng phông chữ cũ TCVN3 (.VnTime) hoặc VNI nên hiện thành ký tự "
+    "lạ (ví dụ 'B¸o c¸o' thay cho 'Báo cáo'). Hãy chuyển sang Unicode: sao chép đoạn văn bản, "
+    "mở Unikey > Công cụ (Ctrl+Shift+F6), chọn bảng mã nguồn TCVN3 hoặc VNI Windows, bảng mã "
+    "đích Unicode, bấm 'Chuyển mã', rồi dán lại."
+)
+
+
+def eth_message(char: str) -> str:
+    right = ETH_LOOKALIKES[char]
+    return (
+        f"Chữ '{char}' ({describe_char(char)}, chữ của tiếng Iceland) được dùng thay cho "
+        f"'{right}' ({describe_char(right)}). Hai chữ trông giống nhau nhưng máy tính coi là "
+        f"khác nhau (tìm kiếm, sắp xếp sẽ sai). Hãy gõ lại chữ '{right}'."
+    )

@@ -1,0 +1,303 @@
+"""A unit's report file: checked against the plan, read into plain data for merging."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sokket_cli import numbers
+from sokket_cli.errors import InputError
+from sokket_cli.plan import Plan, Section
+from sokket_cli.problems import FileReport, Problem, Severity, error
+from sokket_cli.schema import Reader, nearest
+from sokket_cli.text import (
+    CONTROL_CHARS,
+    ETH_LOOKALIKES,
+    LEGACY_MESSAGE,
+    control_char_message,
+    eth_message,
+    looks_legacy,
+)
+from sokket_cli.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, is_empty, load, position
+
+MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
+_TRAILING_COMMENT = re.compile(r"\s+#")
+ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One reported item; ``items`` are its sub-items, to any depth."""
+
+    text: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(slots=True)
+class UnitFile:
+    """What one file says, and every problem found in it."""
+
+    path: Path
+    report: FileReport
+    unit_id: str | None = None
+    submitted: date | None = None
+    content: dict[str, tuple[Item, ...]] = field(default_factory=dict)
+    indicators: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return self.report.errors == 0
+
+    def late(self, deadline: date | None) -> bool:
+        return bool(deadline and self.submitted and self.submitted > deadline)
+
+
+def content_key(section: str, part: str | None = None) -> str:
+    """Where a section's (or part's) items live in :attr:`UnitFile.content`."""
+    return f"{section}.{part}" if part else section
+
+
+def _vn_date(value: date) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+class _UnitReader(Reader):
+    def __init__(self, source: str) -> None:
+        super().__init__(unknown=Severity.WARNING)
+        self.lines = source.split("\n")
+        self.legacy: list[Node] = []
+
+    def check_text(self, node: ScalarNode) -> None:
+        text = node.value
+        if match := CONTROL_CHARS.search(text):  # written as an escape such as "\x0b"
+            self.add(node, "control-char", control_char_message(match.group()))
+        if looks_legacy(text):
+            self.legacy.append(node)
+        else:
+            for char in ETH_LOOKALIKES:
+                if char in text:
+                    self.add(node, "lookalike-char", eth_message(char), Severity.WARNING)
+        if node.style is None:
+            end = node.end_mark
+            rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+            if _TRAILING_COMMENT.match(rest):
+                self.add(
+                    node,
+                    "comment-in-text",
+                    "Phần sau dấu ' #' trên dòng này bị YAML coi là ghi chú và bị bỏ đi. Nếu đó "
+                    "là nội dung báo cáo, hãy đặt cả câu trong ngoặc kép.",
+                    Severity.WARNING,
+                )
+
+    def items(self, node: Node, where: str, depth: int = 0) -> tuple[Item, ...]:
+        if is_empty(node):
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.wrong_type(node, where, SequenceNode, ITEM_EXAMPLE)
+            return ()
+        return tuple(
+            item for child in node.value if (item := self.item(child, where, depth)) is not None
+        )
+
+    def item(self, node: Node, where: str, depth: int) -> Item | None:
+        if isinstance(node, ScalarNode):
+            self.check_text(node)
+            if not node.value.strip():
+                self.add(node, "empty-item", f"Một dòng trong {where} đang để trống. Hãy ghi nội dung hoặc xóa dòng '- ' này.")
+                return None
+            return Item(node.value)
+        if isinstance(node, SequenceNode):
+            self.add(node, "wrong-type", f"Trong {where} có một danh sách lồng trực tiếp vào danh sách ('- - '). Ý lớn ghi ở 'text:', các ý nhỏ ghi ở 'items:'.")
+            return None
+        assert isinstance(node, MappingNode)
+        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
+        if len(node.value) == 1 and keys and keys[0] not in ("text", "items"):
+            key, value = node.value[0]
+            if isinstance(value, ScalarNode):
+                self.add(
+                    node,
+                    "wrong-type",
+                    f"Dòng này có dấu hai chấm và dấu cách (': ') nên YAML hiểu thành cặp "
+                    f"'tên: giá trị' và câu bị cắt đôi. Hãy đặt cả câu trong ngoặc kép: "
+                    f'- "{key.value}: {value.value}"',
+                )
+                return None
+            self.add(
+                node,
+                "wrong-type",
+                f"Ý có các ý nhỏ phải viết dạng 'text:' và 'items:': dòng '- text: \"{key.value}\"', "
+                "dòng dưới 'items:', rồi các ý nhỏ, mỗi ý một dòng '- '.",
+            )
+            return None
+        fields = self.fields(node, ("text", "items"), f"Một ý trong {where}")
+        if fields is None:
+            return None
+        text = ""
+        if "text" in fields:
+            text_node = fields["text"][1]
+            text = self.text(text_node, "Mục 'text'") or ""
+            if isinstance(text_node, ScalarNode):
+                self.check_text(text_node)
+        if not text.strip():
+            self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
+            return None
+        children: tuple[Item, ...] = ()
+        if "items" in fields:
+            if depth >= MAX_DEPTH:
+                self.add(fields["items"][1], "wrong-type", f"Các ý lồng nhau quá {MAX_DEPTH} cấp; hãy kiểm tra thụt lề.")
+            else:
+                children = self.items(fields["items"][1], where, depth + 1)
+        return Item(text, children)
+
+    def has_content(self, items: tuple[Item, ...]) -> bool:
+        return any(item.text.strip() for item in items)
+
+    def section(self, section: Section, value: Node, unit: UnitFile) -> None:
+        where = f"mục '{section.key}' ({section.title})"
+        if not section.parts:
+            items = self.items(value, where)
+            unit.content[content_key(section.key)] = items
+            if section.required and not self.has_content(items) and not self._wrong_shape(value):
+                self.add(value, "empty-section", f"Mục '{section.key}' ({section.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '.")
+            return
+        part_keys = [part.key for part in section.parts]
+        example = ", ".join(f"'{key}:'" for key in part_keys)
+        fields = self.fields(value, part_keys, f"Mục '{section.key}' ({section.title})", f"chia thành các phần {example}, mỗi phần là một danh sách.")
+        if fields is None:
+            return
+        for part in section.parts:
+            part_where = f"phần '{part.key}' ({part.title}) của mục '{section.key}'"
+            if part.key not in fields:
+                if section.required and part.required:
+                    self.add(value, "missing-section", f"Thiếu {part_where}. Hãy thêm dòng '{part.key}:' (thụt vào dưới '{section.key}:') và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
+                continue
+            part_value = fields[part.key][1]
+            items = self.items(part_value, part_where)
+            unit.content[content_key(section.key, part.key)] = items
+            if section.required and part.required and not self.has_content(items) and not self._wrong_shape(part_value):
+                self.add(part_value, "empty-section", f"{part_where[0].upper()}{part_where[1:]} chưa có nội dung.")
+
+    @staticmethod
+    def _wrong_shape(node: Node) -> bool:
+        return not is_empty(node) and not isinstance(node, SequenceNode)
+
+    def indicators(self, node: Node, plan: Plan, unit: UnitFile) -> None:
+        if is_empty(node):
+            return
+        if not isinstance(node, MappingNode):
+            self.wrong_type(node, "Mục 'indicators'", MappingNode, "dòng 'indicators:' rồi các dòng thụt vào như '  conferences: 45'.")
+            return
+        known = {ind.key: ind for ind in plan.indicators}
+        nodes: dict[str, Node] = {}
+        for key_node, value in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.value in nodes:
+                continue
+            key = key_node.value
+            indicator = known.get(key)
+            if indicator is None:
+                guess = nearest(key, known)
+                hint = f" Có phải là '{guess}'?" if guess else ""
+                self.add(key_node, "unknown-indicator", f"Chỉ tiêu '{key}' không có trong kế hoạch nên sẽ không được tổng hợp.{hint}", Severity.WARNING)
+                continue
+            nodes[key] = value
+            if is_empty(value):
+                continue  # left blank: not reported, shown as '—', never as 0
+            if not isinstance(value, ScalarNode):
+                self.wrong_type(value, f"Chỉ tiêu '{key}'", ScalarNode, f"{key}: 45")
+                continue
+            number, problem = numbers.parse(value.value, indicator.type)
+            if problem is not None:
+                self.add(value, "bad-number", f"Chỉ tiêu '{key}' ({indicator.label}): {problem}")
+            elif number is not None:
+                unit.indicators[key] = number
+        for indicator in plan.indicators:
+            total = unit.indicators.get(indicator.key)
+            present = [p for p in indicator.sum_of if p in unit.indicators]
+            if total is None or not present or any(p in nodes and p not in unit.indicators and not is_empty(nodes[p]) for p in indicator.sum_of):
+                continue
+            parts_sum = sum((unit.indicators[p] for p in present), Decimal(0))
+            if parts_sum != total:
+                detail = " + ".join(f"{p} {numbers.format_vn(unit.indicators[p])}" for p in present)
+                self.add(
+                    nodes[indicator.key],
+                    "indicator-sum",
+                    f"Chỉ tiêu '{indicator.key}' ({indicator.label}) ghi {numbers.format_vn(total)} "
+                    f"nhưng tổng các thành phần là {numbers.format_vn(parts_sum)} ({detail}). Hãy "
+                    "kiểm tra lại để tổng khớp với các thành phần.",
+                )
+
+
+def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
+    """Check one unit file's bytes against the plan; never raises for bad content."""
+    loaded = load(data)
+    unit = UnitFile(path, FileReport(path))
+    report = unit.report
+    report.problems.extend(loaded.problems)
+    reader = _UnitReader(loaded.text)
+    root = loaded.root
+    if root is None or not isinstance(root, MappingNode):
+        if root is not None or not loaded.problems:
+            line, column = position(root) if root is not None else (1, 1)
+            report.problems.append(_not_a_mapping(line, column, empty=root is None or is_empty(root)))
+        report.sort()
+        return unit
+    known = ["unit", "submitted", *(s.key for s in plan.sections), "indicators"]
+    fields = reader.fields(root, known, "Tệp báo cáo") or {}
+    if "unit" not in fields:
+        reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
+    else:
+        value = fields["unit"][1]
+        uid = (reader.text(value, "Mục 'unit'") or "").strip()
+        unit.unit_id = uid or None
+        report.unit = unit.unit_id
+        if not uid:
+            reader.add(value, "missing-unit", "Mục 'unit:' đang để trống; hãy ghi mã đơn vị theo kế hoạch, ví dụ: unit: ba-dinh")
+        elif uid not in plan.unit_ids:
+            by_name = next((u.id for u in plan.units if u.name.casefold() == uid.casefold()), None)
+            guess = by_name or nearest(uid, plan.unit_ids)
+            hint = f" Có phải là '{guess}'?" if guess else ""
+            reader.add(value, "unknown-unit", f"Mã đơn vị '{uid}' không có trong danh sách đơn vị của kế hoạch.{hint} Hãy ghi đúng mã đơn vị theo kế hoạch.")
+    if "submitted" in fields:
+        value = fields["submitted"][1]
+        unit.submitted = reader.date(value, "Ngày nộp 'submitted'")
+        if unit.late(plan.deadline):
+            assert unit.submitted is not None and plan.deadline is not None
+            days = (unit.submitted - plan.deadline).days
+            reader.add(value, "late", f"Báo cáo nộp ngày {_vn_date(unit.submitted)}, sau hạn {_vn_date(plan.deadline)} ({days} ngày).", Severity.WARNING)
+    for section in plan.sections:
+        if section.key in fields:
+            reader.section(section, fields[section.key][1], unit)
+        elif section.required:
+            misspelt = next((k for k in _unknown_keys(root, known) if nearest(k, [section.key])), None)
+            hint = f" (dòng '{misspelt}:' có phải là '{section.key}:' viết sai?)" if misspelt else ""
+            reader.add(root, "missing-section", f"Thiếu mục '{section.key}' ({section.title}){hint}. Hãy thêm dòng '{section.key}:' và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
+    if "indicators" in fields:
+        reader.indicators(fields["indicators"][1], plan, unit)
+    if reader.legacy:
+        more = f" (còn {len(reader.legacy) - 1} chỗ khác trong tệp)" if len(reader.legacy) > 1 else ""
+        reader.add(reader.legacy[0], "legacy-encoding", LEGACY_MESSAGE + more)
+    report.problems.extend(reader.problems)
+    report.sort()
+    return unit
+
+
+def _unknown_keys(root: MappingNode, known: list[str]) -> list[str]:
+    return [k.value for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in known]
+
+
+def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
+    if empty:
+        return error(line, column, "not-a-mapping", "Tệp đang trống. Một báo cáo bắt đầu bằng 'unit: <mã đơn vị>', sau đó là các mục báo cáo.")
+    return error(line, column, "not-a-mapping", "Nội dung tệp phải là các mục dạng 'tên: giá trị' (unit:, achievements:, ...), không phải một danh sách hay một đoạn chữ.")
+
+
+def read_unit(path: Path, plan: Plan) -> UnitFile:
+    """Read and check one unit file; an unreadable file raises :class:`InputError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
+    return check_unit(path, data, plan)

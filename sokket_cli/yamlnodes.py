@@ -1,0 +1,210 @@
+"""Safe YAML loading that keeps every node's position and every scalar's text as written.
+
+PyYAML's constructors lose data users really write (duplicate keys, ``1.000`` -> 1.0,
+``0123`` -> 83, ``no`` -> False), so nothing here constructs Python values: we compose a
+node tree (libyaml when present) and the schema code reads ``node.value`` strings itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from sokket_cli.problems import Problem, error
+from sokket_cli.text import decode, strip_control_chars, to_nfc
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Node = yaml.Node
+MappingNode = yaml.MappingNode
+SequenceNode = yaml.SequenceNode
+ScalarNode = yaml.ScalarNode
+
+_CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+def position(node: Node) -> tuple[int, int]:
+    """1-based (line, column) of a node's start."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+@dataclass(slots=True)
+class LoadedYaml:
+    """A composed document (``root`` is None when it could not be parsed) and its problems."""
+
+    root: Node | None
+    text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+# libyaml's and PyYAML's wording, mapped to what a clerk can act on.
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "found character '\\t'",
+        "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách.",
+    ),
+    (
+        "mapping values are not allowed",
+        "Có dấu hai chấm và dấu cách (': ') trong một câu không đặt trong ngoặc kép, hoặc "
+        "thụt lề sai. Hãy đặt cả câu trong ngoặc kép: - \"Kết quả: đạt 100%\".",
+    ),
+    (
+        "could not find expected ':'",
+        "Thiếu dấu ':' sau tên mục, hoặc một câu dài bị xuống dòng mà không thụt lề thêm. "
+        "Hãy viết cả câu trên một dòng, trong ngoặc kép.",
+    ),
+    (
+        "did not find expected key",
+        "Thụt lề không đúng: các mục cùng cấp phải thẳng cột với nhau, hoặc có dấu ngoặc kép "
+        "thừa/thiếu trong câu. Kiểm tra dòng này và dòng ngay trên nó.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Một dòng trong danh sách không bắt đầu bằng '- ' hoặc thụt lề lệch so với các dòng "
+        "khác trong danh sách.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại.",
+    ),
+    (
+        "found unknown escape character",
+        "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/').",
+    ),
+    (
+        "expected a single document",
+        "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai.",
+    ),
+    (
+        "that cannot start any token",
+        "Câu bắt đầu bằng một ký tự đặc biệt (như @, `, %, *, &, !). Hãy đặt cả câu trong "
+        "ngoặc kép.",
+    ),
+    (
+        "exceeded maximum nesting depth",
+        "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề.",
+    ),
+)
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    raw = " ".join(
+        str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part
+    ) or str(exc)
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
+    if hint is None:
+        hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này."
+    return error(line, column, "yaml-syntax", f"Lỗi cú pháp YAML: {hint} (YAML báo: {raw})")
+
+
+_ANCHOR = re.compile(r"[&*]")
+
+
+def _alias_problems(text: str) -> list[Problem]:
+    """Aliases (``*name``) are refused: a unit report has no use for them, and expanding them
+    is how an 'alias bomb' eats memory. Only files holding ``&`` can define an anchor."""
+    if "&" not in text:
+        return []
+    problems: list[Problem] = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            problems.append(
+                error(
+                    line,
+                    column,
+                    "yaml-syntax",
+                    f"Không dùng bí danh YAML (*{event.anchor}) trong báo cáo: hãy viết đầy đủ "
+                    "nội dung tại đây. Nếu dấu '*' hoặc '&' là một phần của câu, hãy đặt cả câu "
+                    "trong ngoặc kép.",
+                )
+            )
+    return problems
+
+
+def _structure_problems(root: Node) -> list[Problem]:
+    """Duplicate keys, non-text keys and unsafe tags, anywhere in the tree (iteratively)."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: already reported, never walked twice
+            continue
+        seen.add(id(node))
+        if node.tag not in ALLOWED_TAGS:
+            line, column = position(node)
+            problems.append(
+                error(
+                    line,
+                    column,
+                    "yaml-syntax",
+                    f"Thẻ YAML '{node.tag}' không được phép trong báo cáo. Hãy bỏ phần bắt đầu "
+                    "bằng '!' hoặc đặt cả câu trong ngoặc kép.",
+                )
+            )
+            continue
+        if isinstance(node, MappingNode):
+            keys: dict[str, Node] = {}
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    line, column = position(key)
+                    problems.append(
+                        error(line, column, "wrong-type", "Tên mục phải là chữ, không phải danh sách.")
+                    )
+                    continue
+                first = keys.get(key.value)
+                if first is not None:
+                    line, column = position(key)
+                    problems.append(
+                        error(
+                            line,
+                            column,
+                            "duplicate-key",
+                            f"Mục '{key.value}' xuất hiện hai lần (lần đầu ở dòng "
+                            f"{position(first)[0]}); YAML sẽ âm thầm bỏ lần đầu. Hãy gộp nội "
+                            "dung hai mục làm một.",
+                        )
+                    )
+                else:
+                    keys[key.value] = key
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def load(data: bytes) -> LoadedYaml:
+    """Decode, clean and compose one YAML file; never raises for bad input."""
+    decoded = decode(data)
+    if decoded.text is None:
+        assert decoded.problem is not None
+        return LoadedYaml(None, problems=[decoded.problem])
+    text, problems = strip_control_chars(decoded.text)
+    text, nfc_problem = to_nfc(text)
+    if nfc_problem is not None:
+        problems.append(nfc_problem)
+    try:
+        problems.extend(_alias_problems(text))
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc))
+        return LoadedYaml(None, text, problems)
+    except RecursionError:  # only the pure-Python loader recurses; libyaml caps depth itself
+        problems.append(error(1, 1, "yaml-syntax", "Tệp lồng quá nhiều cấp; hãy kiểm tra thụt lề."))
+        return LoadedYaml(None, text, problems)
+    if root is not None:
+        problems.extend(_structure_problems(root))
+    return LoadedYaml(root, text, problems)
+
+
+def is_empty(node: Node) -> bool:
+    """A value left empty (``key:`` with nothing after it). ``~`` and ``null`` are text."""
+    return isinstance(node, ScalarNode) and node.style is None and node.value == ""
