@@ -43,6 +43,7 @@ class UnitFile:
     path: Path
     report: FileReport
     unit_id: str | None = None
+    unit_position: tuple[int, int] = (1, 1)
     submitted: date | None = None
     content: dict[str, tuple[Item, ...]] = field(default_factory=dict)
     indicators: dict[str, Decimal] = field(default_factory=dict)
@@ -250,6 +251,7 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
         reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
     else:
         value = fields["unit"][1]
+        unit.unit_position = position(value)
         uid = (reader.text(value, "Mục 'unit'") or "").strip()
         unit.unit_id = uid or None
         report.unit = unit.unit_id
