@@ -21,7 +21,16 @@ from sokket_cli.text import (
     eth_message,
     looks_legacy,
 )
-from sokket_cli.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, is_empty, load, position
+from sokket_cli.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    is_empty,
+    is_plain,
+    load,
+    position,
+)
 
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")
@@ -81,7 +90,7 @@ class _UnitReader(Reader):
             for char in ETH_LOOKALIKES:
                 if char in text:
                     self.add(node, "lookalike-char", eth_message(char), Severity.WARNING)
-        if node.style is None:
+        if is_plain(node):
             end = node.end_mark
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
             if _TRAILING_COMMENT.match(rest):
@@ -115,7 +124,7 @@ class _UnitReader(Reader):
             return None
         assert isinstance(node, MappingNode)
         keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
-        if len(node.value) == 1 and keys and keys[0] not in ("text", "items"):
+        if len(node.value) == 1 and keys and not nearest(keys[0], ("text", "items")):
             key, value = node.value[0]
             if isinstance(value, ScalarNode):
                 self.add(
@@ -156,13 +165,13 @@ class _UnitReader(Reader):
     def has_content(self, items: tuple[Item, ...]) -> bool:
         return any(item.text.strip() for item in items)
 
-    def section(self, section: Section, value: Node, unit: UnitFile) -> None:
+    def section(self, section: Section, key: Node, value: Node, unit: UnitFile) -> None:
         where = f"mục '{section.key}' ({section.title})"
         if not section.parts:
             items = self.items(value, where)
             unit.content[content_key(section.key)] = items
             if section.required and not self.has_content(items) and not self._wrong_shape(value):
-                self.add(value, "empty-section", f"Mục '{section.key}' ({section.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '.")
+                self.add(key if is_empty(value) else value, "empty-section", f"Mục '{section.key}' ({section.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '.")
             return
         part_keys = [part.key for part in section.parts]
         example = ", ".join(f"'{key}:'" for key in part_keys)
@@ -179,7 +188,7 @@ class _UnitReader(Reader):
             items = self.items(part_value, part_where)
             unit.content[content_key(section.key, part.key)] = items
             if section.required and part.required and not self.has_content(items) and not self._wrong_shape(part_value):
-                self.add(part_value, "empty-section", f"{part_where[0].upper()}{part_where[1:]} chưa có nội dung.")
+                self.add(fields[part.key][0] if is_empty(part_value) else part_value, "empty-section", f"{part_where[0].upper()}{part_where[1:]} chưa có nội dung.")
 
     @staticmethod
     def _wrong_shape(node: Node) -> bool:
@@ -271,11 +280,11 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
             reader.add(value, "late", f"Báo cáo nộp ngày {_vn_date(unit.submitted)}, sau hạn {_vn_date(plan.deadline)} ({days} ngày).", Severity.WARNING)
     for section in plan.sections:
         if section.key in fields:
-            reader.section(section, fields[section.key][1], unit)
+            reader.section(section, *fields[section.key], unit)
         elif section.required:
-            misspelt = next((k for k in _unknown_keys(root, known) if nearest(k, [section.key])), None)
-            hint = f" (dòng '{misspelt}:' có phải là '{section.key}:' viết sai?)" if misspelt else ""
-            reader.add(root, "missing-section", f"Thiếu mục '{section.key}' ({section.title}){hint}. Hãy thêm dòng '{section.key}:' và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
+            misspelt = next((k for k in _unknown_keys(root, known) if nearest(k.value, [section.key])), None)
+            hint = f" (dòng '{misspelt.value}:' có phải là '{section.key}:' viết sai?)" if misspelt else ""
+            reader.add(misspelt or root, "missing-section", f"Thiếu mục '{section.key}' ({section.title}){hint}. Hãy thêm dòng '{section.key}:' và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
     if "indicators" in fields:
         reader.indicators(fields["indicators"][1], plan, unit)
     if reader.legacy:
@@ -286,8 +295,8 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
     return unit
 
 
-def _unknown_keys(root: MappingNode, known: list[str]) -> list[str]:
-    return [k.value for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in known]
+def _unknown_keys(root: MappingNode, known: list[str]) -> list[ScalarNode]:
+    return [k for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in known]
 
 
 def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:

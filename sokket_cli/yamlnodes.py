@@ -92,12 +92,15 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     raw = " ".join(
         str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part
     ) or str(exc)
+    source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
+        raw = "found character '\\t' " + raw
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
     if hint is None:
         hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này."
@@ -195,7 +198,7 @@ def load(data: bytes) -> LoadedYaml:
         problems.extend(_alias_problems(text))
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc))
+        problems.append(_syntax_problem(exc, text))
         return LoadedYaml(None, text, problems)
     except RecursionError:  # only the pure-Python loader recurses; libyaml caps depth itself
         problems.append(error(1, 1, "yaml-syntax", "Tệp lồng quá nhiều cấp; hãy kiểm tra thụt lề."))
@@ -205,6 +208,11 @@ def load(data: bytes) -> LoadedYaml:
     return LoadedYaml(root, text, problems)
 
 
+def is_plain(node: Node) -> bool:
+    """Written without quotes or block indicators (libyaml says '' where PyYAML says None)."""
+    return isinstance(node, ScalarNode) and not node.style
+
+
 def is_empty(node: Node) -> bool:
     """A value left empty (``key:`` with nothing after it). ``~`` and ``null`` are text."""
-    return isinstance(node, ScalarNode) and node.style is None and node.value == ""
+    return is_plain(node) and node.value == ""

@@ -1,0 +1,8 @@
+"""Shared pytest fixtures; builders live in tests/helpers.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
