@@ -34,7 +34,7 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Hiện chi tiết lỗi kỹ thuật (traceback) khi có sự cố.")
     ] = False,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 - handled eagerly by its callback
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Hiện phiên bản rồi thoát."),
     ] = False,

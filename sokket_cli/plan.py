@@ -4,7 +4,7 @@ merged report is headed and signed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 from pathlib import Path
 
 from sokket_cli import numbers
@@ -74,10 +74,10 @@ class ReportSettings:
 class Plan:
     path: Path
     code: str
-    date: date | None
+    date: datetime.date | None
     issuer: str
     subject: str
-    deadline: date | None
+    deadline: datetime.date | None
     report: ReportSettings
     sections: tuple[Section, ...]
     units: tuple[PlanUnit, ...]
@@ -103,7 +103,7 @@ class _PlanReader(Reader):
     def __init__(self) -> None:
         super().__init__(unknown=Severity.ERROR)
 
-    def plan_info(self, node: Node) -> tuple[str, date | None, str, str, date | None]:
+    def plan_info(self, node: Node) -> tuple[str, datetime.date | None, str, str, datetime.date | None]:
         fields = self.fields(node, ("code", "date", "issuer", "subject", "deadline"), "Mục 'plan'")
         if fields is None:
             return "", None, "", "", None
@@ -148,8 +148,8 @@ class _PlanReader(Reader):
                 )
         recipients: list[str] = []
         if "recipients" in fields:
-            for item in self.sequence(fields["recipients"][1], "Mục 'recipients'") or []:
-                recipients.append(self.text(item, "Nơi nhận") or "")
+            items = self.sequence(fields["recipients"][1], "Mục 'recipients'") or []
+            recipients = [self.text(item, "Nơi nhận") or "" for item in items]
         return ReportSettings(
             format=fmt,
             parent_organ=values.get("parent_organ", ""),

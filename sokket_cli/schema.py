@@ -89,7 +89,7 @@ class Reader:
         if not isinstance(node, ScalarNode):
             self.wrong_type(node, what, ScalarNode, '"nội dung"')
             return None
-        return node.value
+        return str(node.value)
 
     def required_text(self, fields: dict[str, tuple[Node, Node]], key: str, parent: Node, what: str) -> str | None:
         if key not in fields:

@@ -46,48 +46,68 @@ class LoadedYaml:
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "found character '\\t'",
-        "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách.",
+        (
+            "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách."
+        ),
     ),
     (
         "mapping values are not allowed",
-        "Có dấu hai chấm và dấu cách (': ') trong một câu không đặt trong ngoặc kép, hoặc "
-        "thụt lề sai. Hãy đặt cả câu trong ngoặc kép: - \"Kết quả: đạt 100%\".",
+        (
+            "Có dấu hai chấm và dấu cách (': ') trong một câu không đặt trong ngoặc kép, hoặc "
+            "thụt lề sai. Hãy đặt cả câu trong ngoặc kép: - \"Kết quả: đạt 100%\"."
+        ),
     ),
     (
         "could not find expected ':'",
-        "Thiếu dấu ':' sau tên mục, hoặc một câu dài bị xuống dòng mà không thụt lề thêm. "
-        "Hãy viết cả câu trên một dòng, trong ngoặc kép.",
+        (
+            "Thiếu dấu ':' sau tên mục, hoặc một câu dài bị xuống dòng mà không thụt lề thêm. "
+            "Hãy viết cả câu trên một dòng, trong ngoặc kép."
+        ),
     ),
     (
         "did not find expected key",
-        "Thụt lề không đúng: các mục cùng cấp phải thẳng cột với nhau, hoặc có dấu ngoặc kép "
-        "thừa/thiếu trong câu. Kiểm tra dòng này và dòng ngay trên nó.",
+        (
+            "Thụt lề không đúng: các mục cùng cấp phải thẳng cột với nhau, hoặc có dấu ngoặc kép "
+            "thừa/thiếu trong câu. Kiểm tra dòng này và dòng ngay trên nó."
+        ),
     ),
     (
         "did not find expected '-' indicator",
-        "Một dòng trong danh sách không bắt đầu bằng '- ' hoặc thụt lề lệch so với các dòng "
-        "khác trong danh sách.",
+        (
+            "Một dòng trong danh sách không bắt đầu bằng '- ' hoặc thụt lề lệch so với các dòng "
+            "khác trong danh sách."
+        ),
     ),
     (
         "found unexpected end of stream",
-        "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại.",
+        (
+            "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại."
+        ),
     ),
     (
         "found unknown escape character",
-        "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/').",
+        (
+            "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/')."
+        ),
     ),
     (
         "expected a single document",
-        "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai.",
+        (
+            "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai."
+        ),
     ),
     (
         "that cannot start any token",
-        "Câu bắt đầu bằng một ký tự đặc biệt (như @, `, %, *, &, !). Hãy đặt cả câu trong "
-        "ngoặc kép.",
+        (
+            "Câu bắt đầu bằng một ký tự đặc biệt (như @, `, %, *, &, !). Hãy đặt cả câu trong "
+            "ngoặc kép."
+        ),
     ),
     (
         "exceeded maximum nesting depth",
-        "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề.",
+        (
+            "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
+        ),
     ),
 )
 
@@ -118,7 +138,8 @@ def _alias_problems(text: str) -> list[Problem]:
     problems: list[Problem] = []
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problems.append(
                 error(
                     line,
