@@ -17,7 +17,6 @@ app = typer.Typer(
     help="Tổng hợp báo cáo sơ kết của các đơn vị thành một dự thảo báo cáo (.docx).",
     add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
