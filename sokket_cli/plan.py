@@ -4,6 +4,7 @@ merged report is headed and signed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 import datetime
 from pathlib import Path
 
@@ -70,7 +71,7 @@ class ReportSettings:
     recipients: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     path: Path
     code: str
@@ -83,8 +84,9 @@ class Plan:
     units: tuple[PlanUnit, ...]
     indicators: tuple[Indicator, ...] = ()
 
-    @property
+    @cached_property
     def unit_ids(self) -> dict[str, PlanUnit]:
+        """Plan units by id; cached, since every unit file looks its id up."""
         return {unit.id: unit for unit in self.units}
 
     @property
