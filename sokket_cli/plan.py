@@ -3,9 +3,9 @@ merged report is headed and signed."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
-import datetime
 from pathlib import Path
 
 from sokket_cli import numbers
