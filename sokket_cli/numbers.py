@@ -16,7 +16,7 @@ PERCENT = "percent"
 TYPES = (INTEGER, DECIMAL, PERCENT)
 
 _WHOLE = re.compile(r"[0-9]+")
-_THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}([.,][0-9]{3})+")
 _DECIMAL = re.compile(r"-?[0-9]+([.,][0-9]+)?")
 
 

@@ -232,7 +232,8 @@ class _PlanReader(Reader):
                 if kind not in numbers.TYPES:
                     self.add(fields["type"][1], "bad-value", f"Kiểu số '{kind}' không có; chọn integer (số nguyên), decimal (số thập phân) hoặc percent (tỷ lệ %).")
                     kind = numbers.INTEGER
-            aggregate = "sum" if kind == numbers.INTEGER else "none"
+            # an unweighted mean of rates can mislead, so a percent is totalled only on request
+            aggregate = "none" if kind == numbers.PERCENT else "sum"
             if "aggregate" in fields:
                 aggregate = self.text(fields["aggregate"][1], "Mục 'aggregate'") or aggregate
                 if aggregate not in AGGREGATES:
