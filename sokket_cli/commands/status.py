@@ -236,8 +236,13 @@ def _widths(report: StatusReport, width: int) -> tuple[int, int]:
     return max(_MIN_NAME, room - file_w), file_w
 
 
-def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False) or [""]
+def _wrap(text: str, width: int, indent: str = "", *, split_words: bool = True) -> list[str]:
+    """Lines of at most ``width``; with ``split_words=False`` a longer word (a path) keeps its
+    own line whole, so it can still be copied."""
+    return textwrap.wrap(
+        text, width, subsequent_indent=indent, break_on_hyphens=False,
+        break_long_words=split_words,
+    ) or [""]
 
 
 def _row_lines(cells: list[tuple[str, str]], widths: tuple[int, ...], name_style: str = "") -> list[Line]:
@@ -292,8 +297,8 @@ def table_lines(report: StatusReport, width: int, *, rules: bool = False) -> lis
             what = extra.state.label
             if extra.state is State.DUPLICATE and extra.unit:
                 what += f" '{extra.unit}'"
-            text = f"- {extra.file} ({what}): {extra.problem}"
-            wrapped = _wrap(text, width, "    ")
+            text = f"- {extra.file_name} ({what}): {extra.problem}"
+            wrapped = _wrap(text, width, "    ", split_words=False)
             lines.append([(wrapped[0], _STYLES[extra.state])])
             lines += [[(line, "")] for line in wrapped[1:]]
 
