@@ -1,11 +1,144 @@
-"""``sokket compile``: the merged draft report."""
+"""``sokket compile``: the merged draft report.
+
+Only argument parsing and printing live here; jinja2, python-docx and rich are imported
+inside the command so that ``validate`` and ``status`` do not pay for them at start-up.
+"""
 
 from __future__ import annotations
 
-from sokket_cli.commands.common import guarded
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
+from sokket_cli.discovery import find_plan, unit_files
+from sokket_cli.errors import UsageError
+from sokket_cli.output import display_path, problem_line, wants_color
+from sokket_cli.plan import PlanUnit, read_plan
+
+DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
+PROGRESS_THRESHOLD = 50  # files; below this a run is too quick for a progress bar to help
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(value: str) -> date:
+    """``2021-07-02`` or ``2/7/2021`` (day first, as Vietnamese write it)."""
+    text = value.strip()
+    try:
+        if match := _ISO.match(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _VN.match(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        pass
+    raise UsageError(
+        f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021."
+    )
+
+
+def _names(units: Sequence[PlanUnit]) -> str:
+    return ", ".join(u.name for u in units)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for long runs on a terminal; nothing otherwise."""
+    if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("Đọc báo cáo"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("read", total=total)
+        yield lambda step: bar.advance(task, step)
 
 
 @guarded
-def compile_report() -> None:
+def compile_report(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Thư mục chứa các tệp báo cáo của đơn vị (hoặc các tệp .yaml).", show_default=False),
+    ],
+    plan: PlanOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help=f"Tệp .docx kết quả. Mặc định: {DEFAULT_OUTPUT} ở thư mục hiện tại.", dir_okay=False),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Bỏ qua các tệp có lỗi (nêu tên đơn vị trong dự thảo) thay vì dừng lại.")
+    ] = False,
+    require_all: Annotated[
+        bool, typer.Option("--require-all", help="Chỉ tổng hợp khi mọi đơn vị trong kế hoạch đã có báo cáo hợp lệ.")
+    ] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Mẫu báo cáo (.xml.j2) tự sửa; mặc định theo report.format của kế hoạch.", dir_okay=False),
+    ] = None,
+    signing_date: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", show_default=False),
+    ] = None,
+) -> None:
     """Tổng hợp các báo cáo hợp lệ thành dự thảo báo cáo .docx theo thể thức văn bản."""
-    raise NotImplementedError
+    from sokket_cli.collect import collect
+    from sokket_cli.merge import merge
+    from sokket_cli.report import write_report
+
+    when = parse_date(signing_date) if signing_date is not None else None
+    plan_path = plan or find_plan(paths[0])
+    the_plan = read_plan(plan_path)
+    files = list(dict.fromkeys(f for target in paths for f in unit_files(target, plan_path)))
+    if not files:
+        raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
+    target = output if output is not None else Path.cwd() / DEFAULT_OUTPUT
+    inputs = {f.resolve() for f in files} | {plan_path.resolve()}
+    if target.resolve() in inputs:
+        raise UsageError(f"Tệp kết quả '{target}' là một tệp đầu vào; hãy chọn tên khác bằng -o.")
+
+    with _progress(len(files)) as advance:
+        collection = collect(the_plan, files, advance)
+    invalid = collection.invalid
+    color = wants_color(sys.stderr)
+    if invalid and not skip_invalid:
+        for unit_file in invalid:
+            for problem in unit_file.report.problems:
+                err(problem_line(unit_file.path, problem, color))
+        err(
+            f"Chưa tạo dự thảo: {len(invalid)}/{len(files)} tệp báo cáo có lỗi (liệt kê ở trên); "
+            "không có tệp nào được ghi. Hãy sửa các lỗi rồi chạy lại, hoặc thêm --skip-invalid "
+            "để tổng hợp các báo cáo hợp lệ và nêu tên các đơn vị bị bỏ qua trong dự thảo."
+        )
+        raise typer.Exit(ExitStatus.PROBLEMS)
+
+    valid = [f for f in collection.by_unit.values() if f.valid]
+    skipped_ids = [f.unit_id for f in invalid if f.unit_id in the_plan.unit_ids]
+    merged = merge(the_plan, valid, [u for u in skipped_ids if u is not None])
+    if require_all and (merged.missing or merged.skipped):
+        if merged.missing:
+            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
+        if merged.skipped:
+            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
+        err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
+        raise typer.Exit(ExitStatus.PROBLEMS)
+
+    write_report(merged, target, template, when)
+
+    for unit_file in invalid:
+        err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
+    typer.echo(
+        f"Đã ghi dự thảo vào {display_path(target)}: tổng hợp {len(merged.compiled)}/"
+        f"{len(the_plan.units)} đơn vị, {len(merged.missing)} chưa gửi, "
+        f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
+    )
+    raise typer.Exit(ExitStatus.OK)

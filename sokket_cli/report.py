@@ -1,0 +1,234 @@
+"""The merged report as a document: template context, rendering, and writing the .docx.
+
+Templates (Jinja, under templates/) render the report markup that
+:mod:`sokket_cli.docx_writer` turns into Word. Unit and plan text reach a template only as
+context data, escaped on output, so ``{{ }}`` in a unit's text is never evaluated.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from sokket_cli.docx_writer import MarkupError, write_docx
+from sokket_cli.errors import TemplateError
+from sokket_cli.merge import Entry, MergedPart, MergedReport, MergedSection, UnitSummary
+from sokket_cli.plan import Indicator, Part, Plan, PlanUnit, ReportSettings, Section, Signer
+
+TEMPLATE_SUFFIX = ".xml.j2"
+# Vietnamese lettering of points (điểm) a), b), ... skips f, j, w, z and adds đ.
+_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def builtin_templates() -> Path:
+    """The shipped templates: inside the installed package, else the checkout's templates/."""
+    packaged = importlib.resources.files("sokket_cli") / "templates"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+# --- helpers offered to templates -------------------------------------------------------------
+
+
+def roman(number: int) -> str:
+    """1 -> I, 4 -> IV: section numbers of a Party report."""
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letter(number: int) -> str:
+    """1 -> a, 5 -> đ: the Vietnamese point letters (a, b, c, d, đ, e, g, ...)."""
+    count = len(_LETTERS)
+    prefix = "" if number <= count else letter((number - 1) // count)
+    return prefix + _LETTERS[(number - 1) % count]
+
+
+def _day(value: int) -> str:
+    return f"{value:02d}"
+
+
+def _month(value: int) -> str:
+    return f"{value:02d}" if value < 3 else str(value)
+
+
+def short_date(value: date | None) -> str:
+    """08/6/2021: days below 10 and months 1-2 take a leading zero, as in Party texts."""
+    if value is None:
+        return ""
+    return f"{_day(value.day)}/{_month(value.month)}/{value.year}"
+
+
+def long_date(value: date | None, year: int | None = None, blank: str = "   ") -> str:
+    """``ngày 02 tháng 7 năm 2021``; without a date, ``ngày   tháng   năm 2021`` to sign in."""
+    if value is None:
+        return f"ngày{blank}tháng{blank}năm {year if year is not None else ''}".rstrip()
+    return f"ngày {_day(value.day)} tháng {_month(value.month)} năm {value.year}"
+
+
+def unit_names(units: Iterable[PlanUnit | Any], separator: str = ", ") -> str:
+    """The units' names in the given (plan) order, joined."""
+    return separator.join(getattr(u, "unit", u).name for u in units)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text already ends in punctuation, so the template adds none."""
+    stripped = text.rstrip().rstrip("\"'”’)»")
+    return bool(stripped) and unicodedata.category(stripped[-1]).startswith("P")
+
+
+# --- environment ------------------------------------------------------------------------------
+
+
+class _ReportSandbox(SandboxedEnvironment):
+    """The sandbox, with a fast path for reading public fields of sokket's own data classes.
+
+    A large report looks up ~300,000 attributes; the generic sandbox check costs more than
+    the rest of rendering. These classes hold plain data, so their public attributes are
+    safe; anything else (and every ``_`` name) still goes through the full check.
+    """
+
+    safe_types: frozenset[type] = frozenset(
+        {
+            Entry, MergedPart, MergedSection, MergedReport, UnitSummary,
+            Plan, PlanUnit, ReportSettings, Signer, Section, Part, Indicator,
+        }
+    )
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) in self.safe_types and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+
+def environment(user_folder: Path | None = None) -> SandboxedEnvironment:
+    """The one Jinja environment: sandboxed, escaping, strict about undefined names.
+
+    Includes and imports are looked up next to the user's template first, then among the
+    built-in templates, so a copied template can keep using the shared blocks.
+    """
+    search = [str(user_folder)] if user_folder is not None else []
+    search.append(str(builtin_templates()))
+    env = _ReportSandbox(
+        loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+    env.filters.update(
+        roman=roman, letter=letter, short_date=short_date, long_date=long_date, names=unit_names
+    )
+    env.tests["ends_sentence"] = ends_sentence
+    env.globals.update(roman=roman, letter=letter, short_date=short_date, long_date=long_date)
+    return env
+
+
+def context(merged: MergedReport, signing_date: date | None) -> dict[str, Any]:
+    """What a template sees; the names are documented in templates/README.md."""
+    plan = merged.plan
+    year = next(
+        (d.year for d in (signing_date, plan.deadline, plan.date) if d is not None), date.today().year
+    )
+    return {
+        "plan": plan,
+        "report": plan.report,
+        "sections": merged.sections,
+        "compiled": merged.compiled,
+        "late": tuple(s.unit for s in merged.compiled if s.late),
+        "missing": merged.missing,
+        "skipped": merged.skipped,
+        "total_units": len(plan.units),
+        "signing_date": signing_date,
+        "year": year,
+        "merged": merged,
+    }
+
+
+def _template_location(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template file and line of a render-time error, from Jinja's rewritten traceback."""
+    where: tuple[str, int | None] = (fallback, None)
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def render_markup(
+    merged: MergedReport, template: Path | None = None, signing_date: date | None = None
+) -> tuple[str, str]:
+    """The report markup and the template file it came from."""
+    if template is not None:
+        if not template.is_file():
+            raise TemplateError("Không tìm thấy tệp mẫu báo cáo (--template).", path=template)
+        env = environment(template.resolve().parent)
+        name = template.name
+    else:
+        env = environment()
+        name = merged.plan.report.format + TEMPLATE_SUFFIX
+    source_path = template or builtin_templates() / name
+    try:
+        compiled = env.get_template(name)
+        return compiled.render(context(merged, signing_date)), str(compiled.filename or source_path)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"Mẫu báo cáo viết sai cú pháp: {exc.message}", path=Path(exc.filename or source_path), line=exc.lineno
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"Mẫu báo cáo gọi tới tệp '{exc.name}' nhưng không tìm thấy, cả cạnh tệp mẫu lẫn trong các mẫu có sẵn.",
+            path=source_path,
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        filename, line = _template_location(exc, str(source_path))
+        raise TemplateError(
+            f"Mẫu báo cáo dùng một tên không có: {exc.message}. Xem các tên dùng được trong templates/README.md.",
+            path=Path(filename),
+            line=line,
+        ) from exc
+    except jinja2.TemplateError as exc:  # sandbox refusals and other template faults
+        filename, line = _template_location(exc, str(source_path))
+        raise TemplateError(f"Mẫu báo cáo bị lỗi: {exc}", path=Path(filename), line=line) from exc
+
+
+def write_report(
+    merged: MergedReport,
+    output: Path,
+    template: Path | None = None,
+    signing_date: date | None = None,
+) -> None:
+    """Render the merged report with its template and write the .docx, whole or not at all."""
+    markup, source = render_markup(merged, template, signing_date)
+    try:
+        write_docx(markup, output)
+    except MarkupError as exc:
+        snippet = ""
+        if exc.line is not None:
+            lines = markup.split("\n")
+            if 0 < exc.line <= len(lines):
+                snippet = f" Dòng {exc.line} của kết quả dựng: {lines[exc.line - 1].strip()[:160]!r}"
+        raise TemplateError(f"{exc.message}{snippet}", path=Path(source)) from exc
