@@ -129,7 +129,7 @@ def environment(user_folder: Path | None = None) -> SandboxedEnvironment:
     search = [str(user_folder)] if user_folder is not None else []
     search.append(str(builtin_templates()))
     env = _ReportSandbox(
-        loader=jinja2.FileSystemLoader(search, encoding="utf-8"),
+        loader=jinja2.FileSystemLoader(search, encoding="utf-8-sig"),  # Notepad adds a BOM
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -210,7 +210,14 @@ def render_markup(
             path=Path(filename),
             line=line,
         ) from exc
-    except jinja2.TemplateError as exc:  # sandbox refusals and other template faults
+    except jinja2.exceptions.SecurityError as exc:
+        filename, line = _template_location(exc, str(source_path))
+        raise TemplateError(
+            f"Mẫu báo cáo dùng tới phần bên trong của chương trình, điều không được phép vì an toàn ({exc}).",
+            path=Path(filename),
+            line=line,
+        ) from exc
+    except jinja2.TemplateError as exc:
         filename, line = _template_location(exc, str(source_path))
         raise TemplateError(f"Mẫu báo cáo bị lỗi: {exc}", path=Path(filename), line=line) from exc
 

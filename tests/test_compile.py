@@ -435,3 +435,24 @@ def test_nha_nuoc_format(tmp_path: Path) -> None:
     assert left.paragraphs[-1].text == "Số:    /BC-UBND"
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in [p.text for p in right.paragraphs]
     assert "- Đã tổ chức 45 hội nghị quán triệt. (Quận ủy Ba Đình)" in body_texts(out)
+
+
+def test_template_saved_by_notepad_with_a_bom_and_crlf_works(tmp_path: Path) -> None:
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    source = (builtin_templates() / "dang.xml.j2").read_text(encoding="utf-8")
+    template = tmp_path / "mau.xml.j2"
+    template.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "o.docx"
+    result = run("compile", units, "-o", out, "--template", template)
+    assert result.exit_code == 0, result.output
+    assert "- Đã tổ chức 45 hội nghị quán triệt. (Quận ủy Ba Đình)" in body_texts(out)
+
+
+def test_the_sandbox_refuses_python_internals_in_a_template(tmp_path: Path) -> None:
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    template = tmp_path / "mau.xml.j2"
+    template.write_text("<document><p>{{ plan.__class__.__init__.__globals__ }}</p></document>", encoding="utf-8")
+    result = run("compile", units, "-o", tmp_path / "o.docx", "--template", template)
+    assert result.exit_code == 2
+    assert "mau.xml.j2" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "o.docx").exists()
