@@ -65,6 +65,18 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         yield lambda step: bar.advance(task, step)
 
 
+@contextmanager
+def _spinner(total: int, message: str) -> Iterator[None]:
+    """A spinner on stderr while a long report is rendered; nothing for short runs."""
+    if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
 @guarded
 def compile_report(
     paths: Annotated[
@@ -136,7 +148,8 @@ def compile_report(
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
 
-    write_report(merged, target, template, when)
+    with _spinner(len(files), "Đang soạn dự thảo..."):
+        write_report(merged, target, template, when)
 
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
