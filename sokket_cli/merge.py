@@ -63,15 +63,20 @@ class MergedReport:
 
 def normalise(text: str) -> str:
     """The identity of an item's text: NFC, whitespace runs folded, ends trimmed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
-def _identity(item: Item) -> tuple[object, ...]:
+def _identity(item: Item) -> object:
+    """Equal for items equal after normalisation, sub-items included."""
+    if not item.items:
+        return normalise(item.text)
     return (normalise(item.text), tuple(_identity(child) for child in item.items))
 
 
 def _to_entry(item: Item) -> Entry:
-    return Entry(item.text, [], tuple(_to_entry(child) for child in item.items))
+    return Entry(item.text, [], tuple(_to_entry(child) for child in item.items) if item.items else ())
 
 
 def merge_items(reported: Iterable[tuple[PlanUnit, Sequence[Item]]]) -> tuple[Entry, ...]:
@@ -81,17 +86,18 @@ def merge_items(reported: Iterable[tuple[PlanUnit, Sequence[Item]]]) -> tuple[En
     across units, so no unit ever loses an item it wrote.
     """
     entries: list[Entry] = []
-    by_identity: dict[tuple[object, ...], list[Entry]] = {}
+    # per identity: the entries made so far, each with the ids of the units already in it
+    by_identity: dict[object, list[tuple[Entry, set[str]]]] = {}
     for unit, items in reported:
         for item in items:
-            key = _identity(item)
-            candidates = by_identity.setdefault(key, [])
-            entry = next((e for e in candidates if unit not in e.units), None)
-            if entry is None:
-                entry = _to_entry(item)
-                candidates.append(entry)
-                entries.append(entry)
-            entry.units.append(unit)
+            candidates = by_identity.setdefault(_identity(item), [])
+            slot = next((c for c in candidates if unit.id not in c[1]), None)
+            if slot is None:
+                slot = (_to_entry(item), set())
+                candidates.append(slot)
+                entries.append(slot[0])
+            slot[0].units.append(unit)
+            slot[1].add(unit.id)
     return tuple(entries)
 
 

@@ -123,7 +123,7 @@ def compile_report(
         collection = collect(the_plan, files, advance)
     # The parsed files live until exit: freezing them spares the garbage collector from
     # re-scanning millions of objects at every collection while merging and rendering.
-    gc.freeze()
+    gc.disable()
     invalid = collection.invalid
     color = wants_color(sys.stderr)
     if invalid and not skip_invalid:
