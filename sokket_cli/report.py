@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from sokket_cli.docx_writer import MarkupError, write_docx
 from sokket_cli.errors import TemplateError
+from sokket_cli.indicators import FigureTable, RowKind, build_table, cell_text
 from sokket_cli.merge import Entry, MergedPart, MergedReport, MergedSection, UnitSummary
 from sokket_cli.plan import Indicator, Part, Plan, PlanUnit, ReportSettings, Section, Signer
 
@@ -163,6 +164,53 @@ def context(merged: MergedReport, signing_date: date | None) -> dict[str, Any]:
         "signing_date": signing_date,
         "year": year,
         "merged": merged,
+        **_figures(merged),
+    }
+
+
+WIDE_TABLE = 6  # more indicator columns than this go on a landscape page
+
+
+def figure_table(merged: MergedReport) -> FigureTable:
+    """The appendix table of the merged report (also what --xlsx writes)."""
+    return build_table(merged.plan, {s.unit.id: s.indicators for s in merged.compiled})
+
+
+def _figures(merged: MergedReport) -> dict[str, Any]:
+    """``figures`` (the appendix table as text cells) and ``totals`` (key -> total as text)."""
+    table = figure_table(merged)
+    indicators = table.indicators
+    rows: list[dict[str, Any]] = []
+    number = 0
+    for row in table.rows:
+        is_unit = row.kind is RowKind.UNIT
+        number += is_unit
+        rows.append(
+            {
+                "kind": row.kind.value,
+                "number": number if is_unit else "",
+                "label": row.label,
+                "reported": row.reported,
+                "cells": [cell_text(v, row, ind) for v, ind in zip(row.values, indicators, strict=True)],
+            }
+        )
+    total = table.total
+    reported = [
+        {"label": ind.label, "unit": ind.unit, "text": cell_text(value, total, ind)}
+        for ind, value in zip(indicators, total.values, strict=True)
+        if value is not None
+    ]
+    return {
+        "figures": {
+            "indicators": indicators,
+            "rows": rows,
+            "wide": len(indicators) > WIDE_TABLE,
+            "reported_totals": reported,
+        },
+        "totals": {
+            ind.key: cell_text(value, total, ind)
+            for ind, value in zip(indicators, total.values, strict=True)
+        },
     }
 
 

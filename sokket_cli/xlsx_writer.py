@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sokket_cli import numbers
 from sokket_cli.errors import OutputError
-from sokket_cli.indicators import FigureTable, RowKind
+from sokket_cli.indicators import FigureTable, RowKind, cell_text
 from sokket_cli.plan import Plan
 
 _FORMATS = {numbers.INTEGER: "#,##0", numbers.DECIMAL: "#,##0.0#", numbers.PERCENT: "0.0#"}
@@ -56,9 +56,8 @@ def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
             cell.border = box
             cell.font = Font(bold=bold)
             if figure is None:
-                if row.kind is RowKind.UNIT:
-                    cell.value = "—"
-                    cell.alignment = Alignment(horizontal="center")
+                cell.value = cell_text(None, row, indicator) or None  # '—', or blank: no total
+                cell.alignment = Alignment(horizontal="center")
                 continue
             whole = indicator.type == numbers.INTEGER and figure == figure.to_integral_value()
             cell.value = int(figure) if whole else float(figure)

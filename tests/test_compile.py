@@ -417,7 +417,8 @@ def test_example_styles_fonts_and_page(example: tuple[Path, Path]) -> None:
 def test_example_signature_block(example: tuple[Path, Path]) -> None:
     folder, out = example
     plan = read_plan(folder / "plan.yaml")
-    left, right = docx.Document(str(out)).tables[-1].rows[0].cells
+    signature = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
+    left, right = signature.rows[0].cells
     assert left.paragraphs[0].text == "Nơi nhận:" and left.paragraphs[0].runs[0].underline
     assert [p.text for p in left.paragraphs[1:]] == [f"- {r}" for r in plan.report.recipients]
     assert [p.text for p in right.paragraphs if p.text] == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]

@@ -98,6 +98,10 @@ def compile_report(
         Path | None,
         typer.Option("--template", help="Mẫu báo cáo (.xml.j2) tự sửa; mặc định theo report.format của kế hoạch.", dir_okay=False),
     ] = None,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp số liệu ra tệp Excel (.xlsx) này.", dir_okay=False),
+    ] = None,
     signing_date: Annotated[
         str | None,
         typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", show_default=False),
@@ -118,6 +122,10 @@ def compile_report(
     inputs = {f.resolve() for f in files} | {plan_path.resolve()}
     if target.resolve() in inputs:
         raise UsageError(f"Tệp kết quả '{target}' là một tệp đầu vào; hãy chọn tên khác bằng -o.")
+    if xlsx is not None and (xlsx.resolve() in inputs or xlsx.resolve() == target.resolve()):
+        raise UsageError(f"Tệp Excel '{xlsx}' trùng với một tệp đầu vào hoặc tệp .docx; hãy chọn tên khác.")
+    if xlsx is not None and not the_plan.indicators:
+        raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
 
     with _progress(len(files)) as advance:
         collection = collect(the_plan, files, advance)
@@ -150,6 +158,11 @@ def compile_report(
 
     with _spinner(len(files), "Đang soạn dự thảo..."):
         write_report(merged, target, template, when)
+        if xlsx is not None:
+            from sokket_cli.report import figure_table
+            from sokket_cli.xlsx_writer import write_workbook
+
+            write_workbook(the_plan, figure_table(merged), xlsx)
 
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
@@ -158,4 +171,6 @@ def compile_report(
         f"{len(the_plan.units)} đơn vị, {len(merged.missing)} chưa gửi, "
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
+    if xlsx is not None:
+        typer.echo(f"Đã ghi bảng số liệu vào {display_path(xlsx)}.")
     raise typer.Exit(ExitStatus.OK)
