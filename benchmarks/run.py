@@ -54,6 +54,13 @@ def main() -> None:
     options = parser.parse_args()
     small, large = (3, 3) if options.quick else (15, 5)
     sokket = sokket_command()
+    # An installed package has its bytecode compiled by pip; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise recompile every module on every start.
+    import compileall
+
+    import sokket_cli
+
+    compileall.compile_dir(Path(sokket_cli.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         big = generate(options.units, root / "big")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Annotated
 
+import click
 import typer
 
 from sokket_cli import __version__
-from sokket_cli.commands.common import Settings, ensure_utf8_output
+from sokket_cli.commands.common import ExitStatus, Settings, ensure_utf8_output
 from sokket_cli.commands.compile import compile_report
 from sokket_cli.commands.status import status
 from sokket_cli.commands.validate import validate
@@ -47,6 +50,44 @@ app.command("status")(status)
 app.command("compile")(compile_report)
 
 
+def usage_message(exc: click.UsageError) -> str:
+    """Click's English usage errors, said in Vietnamese with where to look for help."""
+    command = exc.ctx.command_path if exc.ctx is not None else "sokket"
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        name = (exc.param.metavar or exc.param.human_readable_name).rstrip(".")
+        what = f"Thiếu {name}"
+        if exc.param.param_type_name == "argument":
+            what = f"Thiếu đối số {name} (tệp hoặc thư mục cần xử lý)"
+        text = f"{what}."
+    elif isinstance(exc, click.NoSuchOption):
+        guesses = f" Có phải là {', '.join(sorted(exc.possibilities))}?" if exc.possibilities else ""
+        text = f"Không có tùy chọn '{exc.option_name}'.{guesses}"
+    elif isinstance(exc, click.BadParameter):
+        name = exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else ""
+        text = f"Giá trị không hợp lệ cho {name}: {exc.message}".replace("is not one of", "phải là một trong")
+    elif match := re.match(r"No such command '([^']*)'", exc.message):
+        known = ", ".join(app_commands())
+        text = f"Không có lệnh '{match.group(1)}'. Các lệnh: {known}."
+    else:
+        text = exc.message
+    return f"Lỗi: {text}\nXem hướng dẫn: {command} --help"
+
+
+def app_commands() -> list[str]:
+    return [c.name or "" for c in app.registered_commands]
+
+
 def main() -> None:
+    """The console entry point: usage errors in Vietnamese, exit codes from ExitStatus."""
     ensure_utf8_output()
-    app()
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError:
+        code = ExitStatus.BAD_INPUT  # the help has been shown; nothing was asked of sokket
+    except click.UsageError as exc:
+        typer.echo(usage_message(exc), err=True)
+        code = ExitStatus.BAD_INPUT
+    except click.Abort:
+        typer.echo("Đã dừng theo yêu cầu.", err=True)
+        code = ExitStatus.INTERRUPTED
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)

@@ -12,6 +12,8 @@ UNIT_SUFFIXES = (".yaml", ".yml")
 
 def find_plan(target: Path) -> Path:
     """``plan.yaml`` in the folder (a file's own folder), then in its parent."""
+    if not target.exists():
+        raise UsageError(f"Không có tệp hay thư mục '{target}'.")
     folder = target if target.is_dir() else target.parent
     searched = [folder / PLAN_NAME, folder.parent / PLAN_NAME]
     for candidate in searched:
@@ -39,7 +41,7 @@ def unit_files(target: Path, plan_path: Path | None = None) -> list[Path]:
     """The unit files a path stands for: the file itself, or the ``.yaml``/``.yml`` files of a
     folder in name order. A review folder (plan.yaml beside units/) means its units/ folder."""
     if not target.exists():
-        raise UsageError(f"Không có tệp hay thư mục '{target}'.", path=None)
+        raise UsageError(f"Không có tệp hay thư mục '{target}'.")
     if target.is_file():
         return [target]
     plan = plan_path.resolve() if plan_path else None

@@ -195,3 +195,42 @@ def test_review_folder_means_its_units_folder(tmp_path: Path) -> None:
     result = run("validate", tmp_path)
     assert result.exit_code == 0
     assert result.stdout.strip() == "Tệp hợp lệ, có thể gửi."
+
+
+def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    import sys
+
+    from sokket_cli.cli import main
+
+    old = sys.argv
+    sys.argv = ["sokket", *argv]
+    try:
+        with pytest.raises(SystemExit) as stop:
+            main()
+    finally:
+        sys.argv = old
+    return int(stop.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["validate"], "Lỗi: Thiếu đối số PATHS"),
+        (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: validate, status, compile."),
+        (["validate", "--fromat", "json", "x"], "Lỗi: Không có tùy chọn '--fromat'. Có phải là --format?"),
+        (["validate", "--format", "xml", "x"], "phải là một trong 'text', 'json'"),
+    ],
+)
+def test_usage_errors_are_in_vietnamese_with_exit_2(argv: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, stderr = _main(argv, capsys)
+    assert code == 2
+    assert says in stderr
+    assert "Xem hướng dẫn: sokket" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_main_passes_exit_codes_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = write_review(tmp_path, {"a.yaml": VALID_UNIT.replace("ba-dinh", "khong-co")})
+    assert _main(["validate", str(units)], capsys)[0] == 1
+    assert _main(["validate", str(tmp_path / "khong-co")], capsys)[0] == 2
+    assert _main(["--version"], capsys)[0] == 0
