@@ -8,6 +8,7 @@ from typing import Annotated
 
 import click
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from sokket_cli import __version__
 from sokket_cli.commands.common import ExitStatus, Settings, ensure_utf8_output
@@ -15,8 +16,28 @@ from sokket_cli.commands.compile import compile_report
 from sokket_cli.commands.status import status
 from sokket_cli.commands.validate import validate
 
+
+class _HelpInVietnamese:
+    """Click's own ``--help`` line, said in Vietnamese like every other help text."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option  # type: ignore[no-any-return]
+
+
+class _Group(_HelpInVietnamese, TyperGroup):
+    pass
+
+
+class _Command(_HelpInVietnamese, TyperCommand):
+    pass
+
+
 app = typer.Typer(
     name="sokket",
+    cls=_Group,
     help="Tổng hợp báo cáo sơ kết của các đơn vị thành một dự thảo báo cáo (.docx).",
     add_completion=False,
     no_args_is_help=True,
@@ -45,9 +66,9 @@ def _root(
     Settings.debug = debug
 
 
-app.command("validate")(validate)
-app.command("status")(status)
-app.command("compile")(compile_report)
+app.command("validate", cls=_Command)(validate)
+app.command("status", cls=_Command)(status)
+app.command("compile", cls=_Command)(compile_report)
 
 
 def usage_message(exc: click.UsageError) -> str:
