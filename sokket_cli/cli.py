@@ -26,6 +26,16 @@ class _HelpInVietnamese:
             option.help = "Hiện hướng dẫn này rồi thoát."
         return option  # type: ignore[no-any-return]
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from typer import rich_utils  # only now: it brings in rich, which start-up avoids
+
+        rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
+        rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
+        rich_utils.COMMANDS_PANEL_TITLE = "Các lệnh"
+        rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
+        rich_utils.DEFAULT_STRING = "[mặc định: {}]"
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
 
 class _Group(_HelpInVietnamese, TyperGroup):
     pass
