@@ -43,9 +43,6 @@ class FigureTable:
     def total(self) -> FigureRow:
         return self.rows[-1]
 
-    def totals(self) -> dict[str, Decimal | None]:
-        return {ind.key: value for ind, value in zip(self.indicators, self.total.values, strict=True)}
-
 
 def aggregate(indicator: Indicator, values: Iterable[Decimal | None]) -> Decimal | None:
     """Sum, mean or nothing over the values units reported; None when none reported."""

@@ -94,8 +94,6 @@ class Plan:
         """Unit groups in the order they first appear."""
         return list(dict.fromkeys(unit.group for unit in self.units))
 
-    def indicator(self, key: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.key == key), None)
 
 
 class _PlanReader(Reader):
