@@ -2,9 +2,11 @@
 
 The markup is a small XML vocabulary described in templates/README.md: a ``<document>`` with
 page settings, named ``<style>`` declarations, and ``<p>``, ``<table>``, ``<section>`` and
-``<page-break>`` blocks. It is parsed once and turned into WordprocessingML as strings in a
-single pass; python-docx only builds the package skeleton (styles, header with the page
-number, properties), because a loop of ``add_paragraph`` is quadratic on large reports.
+``<page-break>`` blocks. It is parsed as the template renders it, and each top-level block is
+turned into WordprocessingML (as strings) and written into the zip at its end tag, then
+dropped: a large report is never held whole, as markup, tree or body. python-docx only builds
+the package skeleton (styles, header with the page number, properties), because a loop of
+``add_paragraph`` is quadratic on large reports.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,6 +33,7 @@ _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both
 _VALIGN = {"top": "top", "center": "center", "bottom": "bottom"}
 _BOOL = {"true": True, "false": False}
 _CHUNK = 20_000  # body fragments encoded and compressed at a time
+_FEED = 1 << 16  # characters of markup handed to the parser at a time
 
 _RUN_ATTRS = frozenset({"font", "size", "bold", "italic", "underline"})
 _PARA_ATTRS = frozenset(
@@ -331,27 +335,6 @@ class _BodyWriter:
             f'<w:cols w:space="720"/>{title_pg}<w:docGrid w:linePitch="360"/></w:sectPr>'
         )
 
-    def body(self, blocks: list[Any]) -> None:
-        """Blocks in order; a ``<section>`` becomes its own Word section between breaks."""
-        default = self.settings.page
-        groups: list[tuple[Page, list[Any]]] = [(default, [])]
-        for child in blocks:
-            if child.tag == "section":
-                _check_attrs(child)
-                groups.append((_page(dict(child.attrib), child, default), list(child)))
-                groups.append((default, []))
-            else:
-                groups[-1][1].append(child)
-        groups = [g for i, g in enumerate(groups) if g[1] or i == 0]
-        for index, (page, members) in enumerate(groups):
-            for block in members:
-                self.block(block, page)
-            sect = self.sect_pr(page, first=index == 0)
-            if index < len(groups) - 1:
-                self.out.append(f"<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>{sect}</w:pPr></w:p>")
-            else:
-                self.out.append(sect)
-
     def block(self, element: Any, page: Page) -> None:
         tag = element.tag
         if tag == "p":
@@ -563,14 +546,8 @@ class _BodyWriter:
 # --- the package ------------------------------------------------------------------------------
 
 
-def parse(markup: str) -> tuple[list[Any], DocumentSettings]:
-    """The markup's content blocks and document settings; :class:`MarkupError` if malformed."""
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=False)
-    try:
-        root = etree.fromstring(markup.encode("utf-8"), parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise MarkupError(f"Kết quả dựng mẫu không phải XML hợp lệ: {exc.msg}", line) from None
+def _settings(root: Any) -> DocumentSettings:
+    """The page and font settings of the ``<document>`` element (its attributes only)."""
     if root.tag != "document":
         raise _fail(root, f"Mẫu phải dựng ra một thẻ <document> bao ngoài, không phải <{root.tag}>.")
     _check_attrs(root)
@@ -579,7 +556,7 @@ def parse(markup: str) -> tuple[list[Any], DocumentSettings]:
     if page_numbers not in ("from-2", "all", "none"):
         raise _fail(root, f"'page-numbers=\"{page_numbers}\"' chỉ nhận from-2, all hoặc none.")
     size = _half_points(attrs.get("size", "14"), root, "size")
-    settings = DocumentSettings(
+    return DocumentSettings(
         page=_page(attrs, root, None),
         font=attrs.get("font", "Times New Roman"),
         size=size,
@@ -590,30 +567,23 @@ def parse(markup: str) -> tuple[list[Any], DocumentSettings]:
         else size,
         title=attrs.get("title", ""),
     )
-    content: list[Any] = []
-    for child in root:
-        if child.tag == "style":
-            _check_attrs(child)
-            style_attrs = dict(child.attrib)
-            name = style_attrs.pop("name", None)
-            if not name:
-                raise _fail(child, "<style> cần 'name', ví dụ <style name=\"body\" .../>.")
-            style_id = _style_id(name, child)
-            label = style_attrs.pop("label", name)
-            settings.styles[name] = Style(
-                name,
-                style_id,
-                label,
-                ppr_xml({k: v for k, v in style_attrs.items() if k in _PARA_ATTRS}, child),
-                RunFormat().apply({k: v for k, v in style_attrs.items() if k in _RUN_ATTRS}, child).xml(),
-            )
-        elif child.tag is etree.Comment or child.tag is etree.PI:
-            continue
-        elif child.tag in _BLOCKS:
-            content.append(child)
-        else:
-            raise _fail(child, f"Thẻ <{child.tag}> không có trong bộ thẻ của mẫu (xem templates/README.md).")
-    return content, settings
+
+
+def _style(element: Any) -> Style:
+    _check_attrs(element)
+    style_attrs = dict(element.attrib)
+    name = style_attrs.pop("name", None)
+    if not name:
+        raise _fail(element, "<style> cần 'name', ví dụ <style name=\"body\" .../>.")
+    style_id = _style_id(name, element)
+    label = style_attrs.pop("label", name)
+    return Style(
+        name,
+        style_id,
+        label,
+        ppr_xml({k: v for k, v in style_attrs.items() if k in _PARA_ATTRS}, element),
+        RunFormat().apply({k: v for k, v in style_attrs.items() if k in _RUN_ATTRS}, element).xml(),
+    )
 
 
 def _fix_fonts(styles_element: Any, font: str) -> None:
@@ -717,33 +687,255 @@ def _skeleton(settings: DocumentSettings) -> tuple[bytes, tuple[str, str] | None
     return buffer.getvalue(), header_ids
 
 
-def build_package(markup: str, sink: Any) -> None:
-    """Write the .docx for ``markup`` into the binary file object ``sink``.
+def _pieces(chunks: Iterable[str]) -> Iterator[bytes]:
+    """The rendered markup re-cut into UTF-8 pieces of about ``_FEED`` characters."""
+    buffer: list[str] = []
+    size = 0
+    for chunk in chunks:
+        if len(chunk) >= _FEED:  # a macro's whole output comes as one string
+            if buffer:
+                yield "".join(buffer).encode("utf-8")
+                buffer, size = [], 0
+            for i in range(0, len(chunk), _FEED):
+                yield chunk[i : i + _FEED].encode("utf-8")
+            continue
+        buffer.append(chunk)
+        size += len(chunk)
+        if size >= _FEED:
+            yield "".join(buffer).encode("utf-8")
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer).encode("utf-8")
 
-    The body is streamed into the zip in chunks, never held as one string, to keep the peak
-    memory of a 75,000-paragraph report low.
+
+class _Package:
+    """Streams the markup through lxml into the zip: each top-level block (or block of a
+    ``<section>``) is written at its end tag and then dropped, so neither the markup tree nor
+    the WordprocessingML body is ever held whole.
+
+    Word sections: the blocks before, between and after ``<section>`` elements are groups
+    of their own; each group that has content (and always the first) ends with its section
+    properties, carried by an empty paragraph except for the last group's, which closes
+    the body. Since only the end of the document tells which group is last, a finished
+    group's properties wait in ``pending`` until more content arrives.
     """
-    blocks, settings = parse(markup)
-    skeleton, header_ids = _skeleton(settings)
-    writer = _BodyWriter(settings, header_ids)
-    writer.body(blocks)
-    del blocks
-    fragments = writer.out
-    with zipfile.ZipFile(io.BytesIO(skeleton)) as source, zipfile.ZipFile(
-        sink, "w", zipfile.ZIP_DEFLATED, compresslevel=1
-    ) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename != "word/document.xml":
-                target.writestr(info.filename, data)
-                continue
-            start = data.index(b"<w:body>") + len(b"<w:body>")
-            end = data.rindex(b"</w:body>")
-            with target.open(info.filename, "w", force_zip64=True) as stream:
-                stream.write(data[:start])
-                for i in range(0, len(fragments), _CHUNK):
-                    stream.write("".join(fragments[i : i + _CHUNK]).encode("utf-8"))
-                stream.write(data[end:])
+
+    def __init__(self, sink: Any, stack: ExitStack) -> None:
+        self.sink = sink
+        self.stack = stack
+        self.root: Any = None
+        self.settings: DocumentSettings | None = None
+        self.styles: dict[str, Style] = {}
+        self.writer: _BodyWriter | None = None
+        self.stream: Any = None
+        self.after: list[tuple[zipfile.ZipInfo, bytes]] = []
+        self.suffix = b""
+        self.target: zipfile.ZipFile | None = None
+        self.done: Any = None  # the last finished top-level element, still in the tree
+        self.section: Any = None  # the open <section>, its last finished block, its page
+        self.section_done: Any = None
+        self.page: Page | None = None
+        self.first_group = True
+        self.group_started = False
+        self.pending: str | None = None
+
+    # markup events ---------------------------------------------------------------------------
+    def run(self, chunks: Iterable[str]) -> None:
+        parser = etree.XMLPullParser(
+            events=("end",),
+            tag=("document", "style", *_BLOCKS),
+            huge_tree=True,
+            resolve_entities=False,
+            no_network=True,
+            remove_blank_text=False,
+        )
+        try:
+            for piece in _pieces(chunks):
+                parser.feed(piece)
+                self.events(parser.read_events())
+            root = parser.close()
+            self.events(parser.read_events())
+        except etree.XMLSyntaxError as exc:
+            line = exc.lineno if exc.lineno else None
+            raise MarkupError(f"Kết quả dựng mẫu không phải XML hợp lệ: {exc.msg}", line) from None
+        if self.root is None:  # no element the writer reacts to: an empty document
+            self.start(root)
+        self.finish()
+
+    def events(self, events: Iterable[tuple[str, Any]]) -> None:
+        for _, element in events:
+            parent = element.getparent()
+            if parent is None:
+                if self.root is None:
+                    self.start(element)
+                continue  # the end of <document>: see finish()
+            if self.root is None:
+                self.start(element.getroottree().getroot())
+            if parent is self.root:
+                self.top_level(element)
+            elif parent is self.section:
+                self.section_block(element)
+            elif parent.tag == "section" and parent.getparent() is self.root:
+                self.open_section(parent)
+                self.section_block(element)
+            # anything deeper is handled with the block that holds it
+
+    def start(self, root: Any) -> None:
+        self.root = root
+        self.settings = _settings(root)
+        self.page = self.settings.page
+
+    def _earlier(self, element: Any, done: Any, in_section: bool) -> None:
+        """Deal with what precedes ``element`` and was not an event: comments, processing
+        instructions and unknown tags; then remove it and ``done`` from the tree."""
+        parent = element.getparent()
+        for sibling in list(element.itersiblings(preceding=True))[::-1]:
+            if sibling is not done:
+                self.stray(sibling, in_section)
+            parent.remove(sibling)
+
+    def stray(self, element: Any, in_section: bool) -> None:
+        tag = element.tag
+        if tag is etree.Comment or tag is etree.PI:
+            if in_section:
+                self.begin_group()  # an old-style member of the section: keeps it
+            return
+        if in_section:
+            self.block(element)  # raises: not a block
+        raise _fail(element, f"Thẻ <{tag}> không có trong bộ thẻ của mẫu (xem templates/README.md).")
+
+    def top_level(self, element: Any) -> None:
+        self._earlier(element, self.done, in_section=False)
+        tag = element.tag
+        if tag == "style":
+            if self.writer is not None:
+                raise _fail(
+                    element,
+                    "Các khai báo <style> phải đặt ngay sau thẻ <document>, trước mọi đoạn văn, "
+                    "bảng và phần (section) của văn bản.",
+                )
+            style = _style(element)
+            self.styles[style.name] = style
+        elif tag == "section":
+            if self.section is not element:
+                self.open_section(element)
+            self.close_section(element)
+        elif tag in _BLOCKS:
+            self.block(element)
+        else:
+            raise _fail(element, f"Thẻ <{tag}> không có trong bộ thẻ của mẫu (xem templates/README.md).")
+        element.clear(keep_tail=True)
+        self.done = element
+        self.flush()
+
+    def open_section(self, section: Any) -> None:
+        self._earlier(section, self.done, in_section=False)
+        self.done = None
+        self.begin_content()
+        _check_attrs(section)
+        assert self.settings is not None
+        page = _page(dict(section.attrib), section, self.settings.page)
+        self.end_group()
+        self.page = page
+        self.section = section
+        self.section_done = None
+
+    def section_block(self, element: Any) -> None:
+        self._earlier(element, self.section_done, in_section=True)
+        self.block(element)
+        element.clear(keep_tail=True)
+        self.section_done = element
+        self.flush()
+
+    def close_section(self, section: Any) -> None:
+        for child in list(section):
+            if child is not self.section_done:
+                self.stray(child, in_section=True)
+        section.clear(keep_tail=True)
+        self.end_group()
+        assert self.settings is not None
+        self.page = self.settings.page
+        self.section = self.section_done = None
+
+    # groups and blocks -------------------------------------------------------------------
+    def begin_group(self) -> None:
+        if not self.group_started:
+            self.group_started = True
+            if self.pending is not None:
+                assert self.writer is not None
+                self.writer.out.append(
+                    f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{self.pending}</w:pPr></w:p>'
+                )
+                self.pending = None
+
+    def end_group(self) -> None:
+        if self.group_started or self.first_group:
+            assert self.writer is not None and self.page is not None
+            self.pending = self.writer.sect_pr(self.page, first=self.first_group)
+        self.first_group = False
+        self.group_started = False
+
+    def block(self, element: Any) -> None:
+        self.begin_content()
+        self.begin_group()
+        assert self.writer is not None and self.page is not None
+        self.writer.block(element, self.page)
+
+    # the package ---------------------------------------------------------------------------
+    def begin_content(self) -> None:
+        """At the first content: the skeleton package, and the zip up to the body."""
+        if self.writer is not None:
+            return
+        assert self.settings is not None
+        self.settings.styles = self.styles
+        skeleton, header_ids = _skeleton(self.settings)
+        self.writer = _BodyWriter(self.settings, header_ids)
+        self.target = self.stack.enter_context(
+            zipfile.ZipFile(self.sink, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+        )
+        with zipfile.ZipFile(io.BytesIO(skeleton)) as source:
+            infos = source.infolist()
+            names = [info.filename for info in infos]
+            at = names.index("word/document.xml")
+            for info in infos[:at]:
+                self.target.writestr(info.filename, source.read(info.filename))
+            data = source.read("word/document.xml")
+            self.after = [(info, source.read(info.filename)) for info in infos[at + 1 :]]
+        start = data.index(b"<w:body>") + len(b"<w:body>")
+        self.suffix = data[data.rindex(b"</w:body>") :]
+        self.stream = self.stack.enter_context(self.target.open("word/document.xml", "w", force_zip64=True))
+        self.stream.write(data[:start])
+
+    def flush(self, everything: bool = False) -> None:
+        writer = self.writer
+        if writer is not None and (everything or len(writer.out) >= _CHUNK):
+            self.stream.write("".join(writer.out).encode("utf-8"))
+            writer.out.clear()
+
+    def finish(self) -> None:
+        assert self.root is not None
+        for child in list(self.root):
+            if child is not self.done:
+                self.stray(child, in_section=False)
+        self.begin_content()
+        self.end_group()
+        assert self.writer is not None and self.pending is not None and self.target is not None
+        self.writer.out.append(self.pending)
+        self.flush(everything=True)
+        self.stream.write(self.suffix)
+        self.stream.close()
+        for info, data in self.after:
+            self.target.writestr(info.filename, data)
+
+
+def build_package(markup: str | Iterable[str], sink: Any) -> None:
+    """Write the .docx for ``markup`` (a string, or the pieces of one) into ``sink``.
+
+    The markup is parsed as it comes and the body streamed into the zip block by block,
+    to keep the memory of a 75,000-paragraph report low.
+    """
+    with ExitStack() as stack:
+        _Package(sink, stack).run((markup,) if isinstance(markup, str) else markup)
 
 
 def write_atomic(output: Path, write: Callable[[Any], None]) -> None:
@@ -785,6 +977,6 @@ def _output_error(output: Path, exc: OSError) -> OutputError:
     return OutputError(f"Không ghi được tệp kết quả ({reason}).{hint}", path=output)
 
 
-def write_docx(markup: str, output: Path) -> None:
+def write_docx(markup: str | Iterable[str], output: Path) -> None:
     """Render ``markup`` into ``output`` (.docx), whole or not at all."""
     write_atomic(output, lambda stream: build_package(markup, stream))

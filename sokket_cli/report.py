@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -226,10 +226,10 @@ def _template_location(exc: BaseException, fallback: str) -> tuple[str, int | No
     return where
 
 
-def render_markup(
-    merged: MergedReport, template: Path | None = None, signing_date: date | None = None
-) -> tuple[str, str]:
-    """The report markup and the template file it came from."""
+def _load(
+    merged: MergedReport, template: Path | None
+) -> tuple[SandboxedEnvironment, str, Path]:
+    """The environment, the template's name in it, and its file (for messages)."""
     if template is not None:
         if not template.is_file():
             raise TemplateError("Không tìm thấy tệp mẫu báo cáo (--template).", path=template)
@@ -238,36 +238,70 @@ def render_markup(
     else:
         env = environment()
         name = merged.plan.report.format + TEMPLATE_SUFFIX
-    source_path = template or builtin_templates() / name
-    try:
-        compiled = env.get_template(name)
-        return compiled.render(context(merged, signing_date)), str(compiled.filename or source_path)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
+    return env, name, template or builtin_templates() / name
+
+
+def _template_error(exc: jinja2.TemplateError, source_path: Path) -> TemplateError:
+    """What a clerk reads for a Jinja error, whether met loading or rendering."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
             f"Mẫu báo cáo viết sai cú pháp: {exc.message}", path=Path(exc.filename or source_path), line=exc.lineno
-        ) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(
             f"Mẫu báo cáo gọi tới tệp '{exc.name}' nhưng không tìm thấy, cả cạnh tệp mẫu lẫn trong các mẫu có sẵn.",
             path=source_path,
-        ) from exc
-    except jinja2.UndefinedError as exc:
-        filename, line = _template_location(exc, str(source_path))
-        raise TemplateError(
+        )
+    filename, line = _template_location(exc, str(source_path))
+    if isinstance(exc, jinja2.UndefinedError):
+        return TemplateError(
             f"Mẫu báo cáo dùng một tên không có: {exc.message}. Xem các tên dùng được trong templates/README.md.",
             path=Path(filename),
             line=line,
-        ) from exc
-    except jinja2.exceptions.SecurityError as exc:
-        filename, line = _template_location(exc, str(source_path))
-        raise TemplateError(
+        )
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateError(
             f"Mẫu báo cáo dùng tới phần bên trong của chương trình, điều không được phép vì an toàn ({exc}).",
             path=Path(filename),
             line=line,
-        ) from exc
+        )
+    return TemplateError(f"Mẫu báo cáo bị lỗi: {exc}", path=Path(filename), line=line)
+
+
+def render_markup(
+    merged: MergedReport, template: Path | None = None, signing_date: date | None = None
+) -> tuple[str, str]:
+    """The report markup and the template file it came from."""
+    env, name, source_path = _load(merged, template)
+    try:
+        compiled = env.get_template(name)
+        return compiled.render(context(merged, signing_date)), str(compiled.filename or source_path)
     except jinja2.TemplateError as exc:
-        filename, line = _template_location(exc, str(source_path))
-        raise TemplateError(f"Mẫu báo cáo bị lỗi: {exc}", path=Path(filename), line=line) from exc
+        raise _template_error(exc, source_path) from exc
+
+
+def render_pieces(
+    merged: MergedReport, template: Path | None = None, signing_date: date | None = None
+) -> tuple[Iterator[str], str]:
+    """The report markup as it is rendered, piece by piece, and the template file.
+
+    Template errors met while rendering are raised, as :class:`TemplateError`, by the
+    iterator.
+    """
+    env, name, source_path = _load(merged, template)
+    try:
+        compiled = env.get_template(name)
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, source_path) from exc
+    data = context(merged, signing_date)
+
+    def pieces() -> Iterator[str]:
+        try:
+            yield from compiled.generate(data)
+        except jinja2.TemplateError as exc:
+            raise _template_error(exc, source_path) from exc
+
+    return pieces(), str(compiled.filename or source_path)
 
 
 def write_report(
@@ -276,13 +310,18 @@ def write_report(
     template: Path | None = None,
     signing_date: date | None = None,
 ) -> None:
-    """Render the merged report with its template and write the .docx, whole or not at all."""
-    markup, source = render_markup(merged, template, signing_date)
+    """Render the merged report with its template and write the .docx, whole or not at all.
+
+    The markup is streamed from the template into the writer, never held whole; only a
+    markup error renders it again, as one string, to quote the line at fault.
+    """
+    pieces, source = render_pieces(merged, template, signing_date)
     try:
-        write_docx(markup, output)
+        write_docx(pieces, output)
     except MarkupError as exc:
         snippet = ""
         if exc.line is not None:
+            markup, _ = render_markup(merged, template, signing_date)
             lines = markup.split("\n")
             if 0 < exc.line <= len(lines):
                 snippet = f" Dòng {exc.line} của kết quả dựng: {lines[exc.line - 1].strip()[:160]!r}"

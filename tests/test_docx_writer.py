@@ -172,3 +172,23 @@ def test_margins_follow_a_section(tmp_path: Path) -> None:
     document = build(tmp_path, '<section orientation="landscape" margin-left="20mm"><p>x</p></section>')
     assert round(document.sections[-1].left_margin.mm) == 20
     assert round(document.sections[0].left_margin.mm) == 30
+
+
+def test_markup_streamed_in_pieces_gives_the_same_document(tmp_path: Path) -> None:
+    body = (
+        '<p>trước <b>đậm</b></p><!-- ghi chú --><section orientation="landscape"><p>phụ lục</p>'
+        '<table widths="50%,50%"><row><cell>a</cell><cell>b</cell></row></table></section><p>sau</p>'
+    )
+    markup = DOC.replace("{body}", body * 50)
+    whole, pieces = tmp_path / "whole.docx", tmp_path / "pieces.docx"
+    write_docx(markup, whole)
+    write_docx((markup[i : i + 7] for i in range(0, len(markup), 7)), pieces)
+    assert part(whole, "word/document.xml") == part(pieces, "word/document.xml")
+    assert len(docx.Document(str(pieces)).sections) == 101
+
+
+def test_a_style_declared_after_the_content_is_a_mistake(tmp_path: Path) -> None:
+    with pytest.raises(MarkupError) as caught:
+        build(tmp_path, '<p>x</p>\n<style name="late" bold="true"/>')
+    assert "<style>" in caught.value.message and caught.value.line == 4
+    assert not (tmp_path / "out.docx").exists()
