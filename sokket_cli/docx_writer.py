@@ -220,6 +220,10 @@ class RunFormat(NamedTuple):
         return "".join(out)
 
 
+_PLAIN = RunFormat()
+_NO_EXTRA: dict[str, str] = {}
+
+
 # --- the document model read from the markup ----------------------------------------------
 
 
@@ -315,9 +319,9 @@ class _BodyWriter:
         self.settings = settings
         self.header_ids = header_ids
         self.out: list[str] = []
-        self._ppr_cache: dict[tuple[Any, ...], tuple[str, RunFormat]] = {}
+        self._ppr_cache: dict[tuple[Any, ...], tuple[str, RunFormat, str]] = {}
         self._rpr_cache: dict[RunFormat, str] = {}
-        self._derived: dict[tuple[Any, ...], RunFormat] = {}
+        self._derived: dict[tuple[Any, ...], tuple[RunFormat, str]] = {}
 
     # sections --------------------------------------------------------------------------
     def sect_pr(self, page: Page, first: bool) -> str:
@@ -338,7 +342,7 @@ class _BodyWriter:
     def block(self, element: Any, page: Page) -> None:
         tag = element.tag
         if tag == "p":
-            self.paragraph(element, RunFormat(), {})
+            self.paragraph(element, _PLAIN, _NO_EXTRA)
         elif tag == "table":
             self.table(element, page)
         elif tag == "page-break":
@@ -353,12 +357,9 @@ class _BodyWriter:
 
     # paragraphs ------------------------------------------------------------------------
     def _paragraph_props(
-        self, element: Any, base: RunFormat, extra: dict[str, str]
-    ) -> tuple[str, RunFormat]:
-        key = (element.tag, tuple(element.attrib.items()), base, tuple(extra.items()))
-        cached = self._ppr_cache.get(key)
-        if cached is not None:
-            return cached
+        self, element: Any, base: RunFormat, extra: dict[str, str], key: tuple[Any, ...]
+    ) -> tuple[str, RunFormat, str]:
+        """``w:pPr``, run format and ``w:rPr`` of a paragraph; cached under ``key``."""
         _check_attrs(element)
         attrs = {**extra, **{k: v for k, v in element.attrib.items() if k not in ("colspan", "valign", "shade")}}
         style_id = None
@@ -370,15 +371,32 @@ class _BodyWriter:
             style_id = style.style_id
         ppr = ppr_xml({k: v for k, v in attrs.items() if k in _PARA_ATTRS}, element, style_id)
         run = base.apply({k: v for k, v in attrs.items() if k in _RUN_ATTRS}, element)
-        result = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "", run)
+        result = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "", run, self.rpr(run))
         self._ppr_cache[key] = result
         return result
 
     def paragraph(self, element: Any, base: RunFormat, extra: dict[str, str]) -> None:
-        ppr, run = self._paragraph_props(element, base, extra)
-        self.out.append(f"<w:p>{ppr}")
-        self.inline(element, run)
-        self.out.append("</w:p>")
+        # The hot path of a large report: one lookup for the properties, and a paragraph of
+        # plain text (most of them) written as one fragment.
+        key = (element.tag, tuple(element.items()), base, tuple(extra.items()) if extra else ())
+        ppr, run, rpr = self._ppr_cache.get(key) or self._paragraph_props(element, base, extra, key)
+        text = element.text
+        if len(element):
+            self.out.append(f"<w:p>{ppr}")
+            if text:
+                self.text(text, rpr)
+            self.children(element, run, rpr)
+            self.out.append("</w:p>")
+        elif not text:
+            self.out.append(f"<w:p>{ppr}</w:p>")
+        elif "\n" in text or "\t" in text:
+            self.out.append(f"<w:p>{ppr}")
+            self.text(text, rpr)
+            self.out.append("</w:p>")
+        else:
+            if "&" in text or "<" in text or ">" in text:
+                text = _escape(text)
+            self.out.append(f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
 
     def rpr(self, run: RunFormat) -> str:
         cached = self._rpr_cache.get(run)
@@ -388,24 +406,22 @@ class _BodyWriter:
             self._rpr_cache[run] = cached
         return cached
 
-    def derive(self, run: RunFormat, child: Any) -> RunFormat:
-        """The format inside an inline element; memoised, as reports repeat a few formats."""
-        key = (run, child.tag, tuple(child.attrib.items()))
-        derived = self._derived.get(key)
-        if derived is None:
-            if child.attrib:
-                _check_attrs(child)
-            tag = child.tag
-            if tag == "b":
-                derived = run._replace(bold=True)
-            elif tag == "i":
-                derived = run._replace(italic=True)
-            elif tag == "u":
-                derived = run._replace(underline=True)
-            else:
-                derived = run.apply(dict(child.attrib), child)
-            self._derived[key] = derived
-        return derived
+    def derive(self, run: RunFormat, child: Any, key: tuple[Any, ...]) -> tuple[RunFormat, str]:
+        """The format inside an inline element, and its ``w:rPr``; cached under ``key``."""
+        if child.attrib:
+            _check_attrs(child)
+        tag = child.tag
+        if tag == "b":
+            derived = run._replace(bold=True)
+        elif tag == "i":
+            derived = run._replace(italic=True)
+        elif tag == "u":
+            derived = run._replace(underline=True)
+        else:
+            derived = run.apply(dict(child.attrib), child)
+        result = (derived, self.rpr(derived))
+        self._derived[key] = result
+        return result
 
     def text(self, text: str, rpr: str) -> None:
         """One run; ``\n`` becomes a line break and ``\t`` a tab, so unit text keeps its shape."""
@@ -421,12 +437,12 @@ class _BodyWriter:
                         parts.append(f'<w:t xml:space="preserve">{_escape(piece)}</w:t>')
             self.out.append(f"<w:r>{rpr}{''.join(parts)}</w:r>")
         else:
-            self.out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>')
+            if "&" in text or "<" in text or ">" in text:
+                text = _escape(text)
+            self.out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>')
 
-    def inline(self, element: Any, run: RunFormat) -> None:
-        rpr = self._rpr_cache.get(run) or self.rpr(run)
-        if element.text:
-            self.text(element.text, rpr)
+    def children(self, element: Any, run: RunFormat, rpr: str) -> None:
+        """The runs of an element's children (and the text after each), in format ``run``."""
         for child in element:
             tag = child.tag
             if tag == "br":
@@ -434,11 +450,18 @@ class _BodyWriter:
             elif tag == "tab":
                 self.out.append(f"<w:r>{rpr}<w:tab/></w:r>")
             elif tag in _INLINE:
-                self.inline(child, self.derive(run, child))
+                key = (run, tag, tuple(child.items()))
+                inner, inner_rpr = self._derived.get(key) or self.derive(run, child, key)
+                text = child.text
+                if text:
+                    self.text(text, inner_rpr)
+                if len(child):
+                    self.children(child, inner, inner_rpr)
             elif tag is not etree.Comment and tag is not etree.PI:
                 raise _fail(child, f"Thẻ <{tag}> không dùng được trong đoạn văn; dùng <b>, <i>, <u>, <span>, <br/>, <tab/>.")
-            if child.tail:
-                self.text(child.tail, rpr)
+            tail = child.tail
+            if tail:
+                self.text(tail, rpr)
 
     # tables ----------------------------------------------------------------------------
     def table(self, element: Any, page: Page) -> None:
@@ -530,7 +553,7 @@ class _BodyWriter:
         """A cell holds ``<p>`` blocks, or inline content that makes one paragraph."""
         blocks = [c for c in cell if c.tag in ("p", "table")]
         if not blocks:
-            self.paragraph(cell, RunFormat(), row_extra)
+            self.paragraph(cell, _PLAIN, row_extra)
             return
         if (cell.text or "").strip() or any(
             c.tag not in ("p", "table") and c.tag is not etree.Comment for c in cell
@@ -540,7 +563,7 @@ class _BodyWriter:
         for block in blocks:
             if block.tag == "table":
                 raise _fail(block, "Không đặt bảng trong bảng.")
-            self.paragraph(block, RunFormat(), extra)
+            self.paragraph(block, _PLAIN, extra)
 
 
 # --- the package ------------------------------------------------------------------------------
@@ -763,17 +786,35 @@ class _Package:
         self.finish()
 
     def events(self, events: Iterable[tuple[str, Any]]) -> None:
+        root = self.root
         for _, element in events:
             parent = element.getparent()
+            if parent is root and root is not None:
+                # The hot path: a paragraph right after the last block, in a started group.
+                previous = element.getprevious()
+                if previous is self.done and previous is not None and self.group_started and element.tag == "p":
+                    root.remove(previous)  # the previous block, finished and written
+                    writer = self.writer
+                    assert writer is not None
+                    writer.paragraph(element, _PLAIN, _NO_EXTRA)
+                    self.done = element
+                    if len(writer.out) >= _CHUNK:
+                        self.flush()
+                else:
+                    self.top_level(element)
+                continue
             if parent is None:
-                if self.root is None:
-                    self.start(element)
+                if root is None:
+                    root = element
+                    self.start(root)
                 continue  # the end of <document>: see finish()
-            if self.root is None:
-                self.start(element.getroottree().getroot())
-            if parent is self.root:
-                self.top_level(element)
-            elif parent is self.section:
+            if root is None:
+                root = element.getroottree().getroot()
+                self.start(root)
+                if parent is root:
+                    self.top_level(element)
+                    continue
+            if parent is self.section:
                 self.section_block(element)
             elif parent.tag == "section" and parent.getparent() is self.root:
                 self.open_section(parent)
