@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from sokket_cli.docx_writer import MarkupError, write_docx
@@ -96,6 +97,9 @@ def ends_sentence(text: str) -> bool:
 # --- environment ------------------------------------------------------------------------------
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class _ReportSandbox(SandboxedEnvironment):
     """The sandbox, with a fast path for reading public fields of sokket's own data classes.
 
@@ -108,15 +112,20 @@ class _ReportSandbox(SandboxedEnvironment):
         {
             Entry, MergedPart, MergedSection, MergedReport, UnitSummary,
             Plan, PlanUnit, ReportSettings, Signer, Section, Part, Indicator,
+            LoopContext,  # ``loop.depth``, ``loop.index``: the sandbox allows every public name
         }
     )
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) in self.safe_types and not attribute.startswith("_"):
-            try:
-                return getattr(obj, attribute)
-            except AttributeError:
-                pass
+        kind = type(obj)
+        if attribute[:1] != "_":
+            if kind in self.safe_types:
+                try:
+                    return getattr(obj, attribute)
+                except AttributeError:
+                    pass
+            elif kind is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+                return obj[attribute]  # what the sandbox returns too: dict's own names excepted
         return super().getattr(obj, attribute)
 
 
