@@ -27,7 +27,6 @@ from sokket_cli.yamlnodes import (
     ScalarNode,
     SequenceNode,
     is_empty,
-    is_plain,
     load,
     position,
 )
@@ -79,10 +78,13 @@ class _UnitReader(Reader):
         super().__init__(unknown=Severity.WARNING)
         self.lines = source.split("\n")
         self.legacy: list[Node] = []
+        # Raw control characters were replaced when loading, so a text can only hold one
+        # through an escape such as "\x0b", and there is none in a file without a backslash.
+        self.escapes = "\\" in source
 
     def check_text(self, node: ScalarNode) -> None:
         text = node.value
-        if match := CONTROL_CHARS.search(text):  # written as an escape such as "\x0b"
+        if self.escapes and (match := CONTROL_CHARS.search(text)):
             self.add(node, "control-char", control_char_message(match.group()))
         if looks_legacy(text):
             self.legacy.append(node)
@@ -90,7 +92,7 @@ class _UnitReader(Reader):
             for char in ETH_LOOKALIKES:
                 if char in text:
                     self.add(node, "lookalike-char", eth_message(char), Severity.WARNING)
-        if is_plain(node):
+        if not node.style:  # plain (see is_plain)
             end = node.end_mark
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
             if _TRAILING_COMMENT.match(rest):
@@ -108,14 +110,12 @@ class _UnitReader(Reader):
         if not isinstance(node, SequenceNode):
             self.wrong_type(node, where, SequenceNode, ITEM_EXAMPLE)
             return ()
-        return tuple(
-            item for child in node.value if (item := self.item(child, where, depth)) is not None
-        )
+        return tuple([item for child in node.value if (item := self.item(child, where, depth)) is not None])
 
     def item(self, node: Node, where: str, depth: int) -> Item | None:
         if isinstance(node, ScalarNode):
             self.check_text(node)
-            if not node.value.strip():
+            if not node.value or node.value.isspace():  # blank, without copying it
                 self.add(node, "empty-item", f"Một dòng trong {where} đang để trống. Hãy ghi nội dung hoặc xóa dòng '- ' này.")
                 return None
             return Item(node.value)

@@ -64,3 +64,25 @@ def test_item_text_comes_back_exactly(plan: Plan, texts: list[str]) -> None:
     source = f"unit: ba-dinh\nachievements:\n{items}\n"
     unit = check_unit(Path("u.yaml"), source.encode("utf-8"), plan)
     assert [i.text for i in unit.content["achievements"]] == [unicodedata.normalize("NFC", t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(
+        alphabet=st.one_of(st.sampled_from("\x00\x07\x0b\x1f\x7f\x85\x9f\ufffe\uffff\\\"aăĐ "), st.characters()),
+        min_size=1,
+        max_size=40,
+    ),
+    style=st.sampled_from(["json", "single", "plain"]),
+)
+def test_a_control_character_is_found_however_it_is_written(plan: Plan, text: str, style: str) -> None:
+    if style == "json":
+        written = json.dumps(text, ensure_ascii=False)  # escapes: \u000b, \n, \"...
+    elif style == "single":
+        written = "'" + text.replace("'", "''") + "'"
+    else:
+        written = "x " + text.replace("\n", " ")
+    source = f"unit: ba-dinh\nachievements:\n  - {written}\n"
+    unit = check_unit(Path("u.yaml"), source.encode("utf-8"), plan)
+    codes = {p.code for p in unit.report.problems}
+    assert ("control-char" in codes) == bool(CONTROL_CHARS.search(text)), (written, codes)
