@@ -382,9 +382,15 @@ class _BodyWriter:
         ppr, run, rpr = self._ppr_cache.get(key) or self._paragraph_props(element, base, extra, key)
         text = element.text
         if len(element):
-            self.out.append(f"<w:p>{ppr}")
-            if text:
+            if not text:
+                self.out.append(f"<w:p>{ppr}")
+            elif "\n" in text or "\t" in text:
+                self.out.append(f"<w:p>{ppr}")
                 self.text(text, rpr)
+            else:
+                if "&" in text or "<" in text or ">" in text:
+                    text = _escape(text)
+                self.out.append(f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>')
             self.children(element, run, rpr)
             self.out.append("</w:p>")
         elif not text:
@@ -453,8 +459,14 @@ class _BodyWriter:
                 key = (run, tag, tuple(child.items()))
                 inner, inner_rpr = self._derived.get(key) or self.derive(run, child, key)
                 text = child.text
-                if text:
+                if not text:
+                    pass
+                elif "\n" in text or "\t" in text:
                     self.text(text, inner_rpr)
+                else:  # the usual run, as in text()
+                    if "&" in text or "<" in text or ">" in text:
+                        text = _escape(text)
+                    self.out.append(f'<w:r>{inner_rpr}<w:t xml:space="preserve">{text}</w:t></w:r>')
                 if len(child):
                     self.children(child, inner, inner_rpr)
             elif tag is not etree.Comment and tag is not etree.PI:
