@@ -69,7 +69,10 @@ def test_item_text_comes_back_exactly(plan: Plan, texts: list[str]) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.text(
-        alphabet=st.one_of(st.sampled_from("\x00\x07\x0b\x1f\x7f\x85\x9f\ufffe\uffff\\\"aăĐ "), st.characters()),
+        alphabet=st.one_of(
+            st.sampled_from("\x00\x07\x0b\x1f\x7f\x85\x9f\ufffe\uffff\\\"aăĐ "),
+            st.characters(blacklist_categories=("Cs",)),  # a surrogate cannot be saved as UTF-8
+        ),
         min_size=1,
         max_size=40,
     ),
