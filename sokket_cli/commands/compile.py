@@ -7,13 +7,12 @@ inside the command so that ``validate`` and ``status`` do not pay for them at st
 from __future__ import annotations
 
 import gc
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,27 +20,23 @@ from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.discovery import find_plan, unit_files
 from sokket_cli.errors import UsageError
 from sokket_cli.output import display_path, problem_line, wants_color
-from sokket_cli.plan import PlanUnit, read_plan
+from sokket_cli.plan import Plan, PlanUnit, read_plan
+from sokket_cli.schema import parse_date
+
+if TYPE_CHECKING:
+    from sokket_cli.merge import MergedReport
+    from sokket_cli.unit import UnitFile
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 PROGRESS_THRESHOLD = 50  # files; below this a run is too quick for a progress bar to help
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-def parse_date(value: str) -> date:
+def parse_signing_date(value: str) -> date:
     """``2021-07-02`` or ``2/7/2021`` (day first, as Vietnamese write it)."""
-    text = value.strip()
-    try:
-        if match := _ISO.match(text):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _VN.match(text):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        pass
-    raise UsageError(
-        f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021."
-    )
+    day = parse_date(value)
+    if day is None:
+        raise UsageError(f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021.")
+    return day
 
 
 def _names(units: Sequence[PlanUnit]) -> str:
@@ -77,6 +72,57 @@ def _spinner(total: int, message: str) -> Iterator[None]:
         yield
 
 
+def _read_merge_write(
+    plan: Plan,
+    files: list[Path],
+    target: Path,
+    template: Path | None,
+    when: date | None,
+    xlsx: Path | None,
+    *,
+    skip_invalid: bool,
+    require_all: bool,
+) -> tuple[MergedReport, list[UnitFile]]:
+    """Read, refuse or merge, and write; returns the merged report and the files left out."""
+    from sokket_cli.collect import collect
+    from sokket_cli.merge import merge
+    from sokket_cli.report import figure_table, write_report
+
+    with _progress(len(files)) as advance:
+        collection = collect(plan, files, advance)
+    invalid = collection.invalid
+    if invalid and not skip_invalid:
+        color = wants_color(sys.stderr)
+        for unit_file in invalid:
+            for problem in unit_file.report.problems:
+                err(problem_line(unit_file.path, problem, color))
+        err(
+            f"Chưa tạo dự thảo: {len(invalid)}/{len(files)} tệp báo cáo có lỗi (liệt kê ở trên); "
+            "không có tệp nào được ghi. Hãy sửa các lỗi rồi chạy lại, hoặc thêm --skip-invalid "
+            "để tổng hợp các báo cáo hợp lệ và nêu tên các đơn vị bị bỏ qua trong dự thảo."
+        )
+        raise typer.Exit(ExitStatus.PROBLEMS)
+
+    valid = [f for f in collection.by_unit.values() if f.valid]
+    skipped = [f.unit_id for f in invalid if f.unit_id is not None and f.unit_id in plan.unit_ids]
+    merged = merge(plan, valid, skipped)
+    if require_all and (merged.missing or merged.skipped):
+        if merged.missing:
+            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
+        if merged.skipped:
+            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
+        err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
+        raise typer.Exit(ExitStatus.PROBLEMS)
+
+    with _spinner(len(files), "Đang soạn dự thảo..."):
+        write_report(merged, target, template, when)
+        if xlsx is not None:
+            from sokket_cli.xlsx_writer import write_workbook
+
+            write_workbook(plan, figure_table(merged), xlsx)
+    return merged, invalid
+
+
 @guarded
 def compile_report(
     paths: Annotated[
@@ -108,11 +154,7 @@ def compile_report(
     ] = None,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành dự thảo báo cáo .docx theo thể thức văn bản."""
-    from sokket_cli.collect import collect
-    from sokket_cli.merge import merge
-    from sokket_cli.report import write_report
-
-    when = parse_date(signing_date) if signing_date is not None else None
+    when = parse_signing_date(signing_date) if signing_date is not None else None
     plan_path = plan or find_plan(paths[0])
     the_plan = read_plan(plan_path)
     files = list(dict.fromkeys(f for target in paths for f in unit_files(target, plan_path)))
@@ -130,42 +172,15 @@ def compile_report(
     # Everything read, merged and rendered lives until exit, and reading makes no cycles:
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
-    with _progress(len(files)) as advance:
-        collection = collect(the_plan, files, advance)
-    invalid = collection.invalid
-    color = wants_color(sys.stderr)
-    if invalid and not skip_invalid:
-        for unit_file in invalid:
-            for problem in unit_file.report.problems:
-                err(problem_line(unit_file.path, problem, color))
-        err(
-            f"Chưa tạo dự thảo: {len(invalid)}/{len(files)} tệp báo cáo có lỗi (liệt kê ở trên); "
-            "không có tệp nào được ghi. Hãy sửa các lỗi rồi chạy lại, hoặc thêm --skip-invalid "
-            "để tổng hợp các báo cáo hợp lệ và nêu tên các đơn vị bị bỏ qua trong dự thảo."
+    try:
+        merged, invalid = _read_merge_write(
+            the_plan, files, target, template, when, xlsx, skip_invalid=skip_invalid, require_all=require_all
         )
-        raise typer.Exit(ExitStatus.PROBLEMS)
-
-    valid = [f for f in collection.by_unit.values() if f.valid]
-    skipped_ids = [f.unit_id for f in invalid if f.unit_id in the_plan.unit_ids]
-    merged = merge(the_plan, valid, [u for u in skipped_ids if u is not None])
-    if require_all and (merged.missing or merged.skipped):
-        if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
-        if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
-        err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
-        raise typer.Exit(ExitStatus.PROBLEMS)
-
-    with _spinner(len(files), "Đang soạn dự thảo..."):
-        write_report(merged, target, template, when)
-        if xlsx is not None:
-            from sokket_cli.report import figure_table
-            from sokket_cli.xlsx_writer import write_workbook
-
-            write_workbook(the_plan, figure_table(merged), xlsx)
-    # Rendering leaves the report's objects in cycles (Jinja's context and macros); frozen,
-    # the interpreter's last collection at exit does not walk and free them (~0.15 s).
-    gc.freeze()
+    finally:
+        # Rendering leaves the report's objects in cycles (Jinja's context and macros);
+        # frozen, the interpreter's last collection at exit does not walk them (~0.15 s).
+        gc.freeze()
+        gc.enable()
 
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
