@@ -12,11 +12,9 @@ the package skeleton (styles, header with the page number, properties), because 
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; used through Any
 
-from sokket_cli.errors import OutputError
+from sokket_cli.atomic import write_atomic
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 _TWIPS_PER = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "pt": 20.0, "in": 1440.0}
@@ -989,45 +987,6 @@ def build_package(markup: str | Iterable[str], sink: Any) -> None:
     """
     with ExitStack() as stack:
         _Package(sink, stack).run((markup,) if isinstance(markup, str) else markup)
-
-
-def write_atomic(output: Path, write: Callable[[Any], None]) -> None:
-    """Call ``write`` on a temporary file beside ``output``, then rename it into place.
-
-    Any failure removes the temporary file, so an existing ``output`` is never half-written.
-    """
-    folder = output.parent if str(output.parent) else Path()
-    if output.is_dir():
-        raise OutputError("Đường dẫn kết quả là một thư mục; hãy ghi rõ tên tệp, ví dụ -o bao-cao.docx.", path=output)
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _output_error(output, exc) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        temp.replace(output)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _output_error(output, exc) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _output_error(output: Path, exc: OSError) -> OutputError:
-    reason = exc.strerror or str(exc)
-    if isinstance(exc, PermissionError):
-        hint = (
-            " Nếu tệp đang mở trong Word, hãy đóng Word rồi chạy lại lệnh; nếu không, hãy chọn "
-            "thư mục khác bằng -o."
-        )
-    elif isinstance(exc, FileNotFoundError):
-        hint = " Thư mục chứa tệp kết quả chưa có; hãy tạo thư mục hoặc chọn nơi khác bằng -o."
-    else:
-        hint = " Hãy chọn nơi ghi khác bằng -o."
-    return OutputError(f"Không ghi được tệp kết quả ({reason}).{hint}", path=output)
 
 
 def write_docx(markup: str | Iterable[str], output: Path) -> None:

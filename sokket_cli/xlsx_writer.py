@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from sokket_cli import numbers
-from sokket_cli.errors import OutputError
+from sokket_cli.atomic import write_atomic
 from sokket_cli.indicators import FigureTable, RowKind, cell_text
 from sokket_cli.plan import Plan
 
@@ -68,21 +66,4 @@ def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
         sheet.column_dimensions[get_column_letter(3 + index)].width = 16
     sheet.row_dimensions[header_row].height = 48
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    _save_atomically(book, path)
-
-
-def _save_atomically(book: object, path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".sokket-", suffix=".xlsx", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được tệp Excel vào thư mục này: {exc.strerror}.", path=path) from exc
-    os.close(handle)
-    try:
-        book.save(temp)  # type: ignore[attr-defined]
-        Path(temp).replace(path)
-    except OSError as exc:
-        hint = " Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại." if isinstance(exc, PermissionError) else ""
-        raise OutputError(f"Không ghi được tệp Excel: {exc.strerror}.{hint}", path=path) from exc
-    finally:
-        Path(temp).unlink(missing_ok=True)  # gone already after a successful rename
+    write_atomic(path, book.save)

@@ -9,7 +9,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from sokket_cli.docx_writer import MarkupError, write_atomic, write_docx
+from sokket_cli.atomic import write_atomic
+from sokket_cli.docx_writer import MarkupError, write_docx
 from sokket_cli.errors import OutputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
