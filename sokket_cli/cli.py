@@ -112,7 +112,7 @@ def main() -> None:
     """The console entry point: usage errors in Vietnamese, exit codes from ExitStatus."""
     ensure_utf8_output()
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="sokket", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError:
         code = ExitStatus.BAD_INPUT  # the help has been shown; nothing was asked of sokket
     except click.UsageError as exc:
