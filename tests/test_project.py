@@ -16,13 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("jinja2", "docx", "openpyxl", "rich", "lxml", "pydantic")
 
 
-def test_validate_and_status_start_up_without_heavy_imports(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [["validate", "units/ba-dinh.yaml"], ["status", "units"], ["status", "units", "--format", "json"]],
+)
+def test_validate_and_status_start_up_without_heavy_imports(tmp_path: Path, argv: list[str]) -> None:
     """jinja2, python-docx, openpyxl and rich cost ~100 ms of start-up; only compile needs them."""
     example = ROOT / "examples" / "so-ket-nq4"
+    args = [str(example / a) if a.startswith("units") else a for a in argv]
     probe = (
         "import sys\n"
         "from sokket_cli.cli import main\n"
-        f"sys.argv = ['sokket', 'validate', {str(example / 'units' / 'ba-dinh.yaml')!r}]\n"
+        f"sys.argv = ['sokket', *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
