@@ -16,8 +16,8 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from itertools import islice
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
