@@ -22,7 +22,7 @@ SAVE_AS_UTF8 = (
 
 # Characters XML 1.0 (and so Word) cannot store, plus invisible C1 controls and DEL that a
 # paste from old software leaves behind. Tab, line feed and carriage return are fine.
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Latin-1 characters that are not Vietnamese letters: TCVN3 (.VnTime) and VNI text, shown in
 # a Unicode font, is full of them ('B¸o c¸o tæng kÕt', 'Vieät Nam').

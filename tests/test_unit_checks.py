@@ -202,3 +202,12 @@ def test_item_with_text_and_typo_key(plan) -> None:  # type: ignore[no-untyped-d
     codes = found(unit)
     assert (7, 9, "unknown-key") in codes
     assert (7, 9, "empty-item") in codes
+
+
+def test_lone_surrogates_count_as_control_characters() -> None:
+    """PyYAML's pure-Python loader (where libyaml is missing) turns "\\ud800" into a lone
+    surrogate, which cannot be written to the .docx: it must be a control-char error."""
+    from sokket_cli.text import CONTROL_CHARS
+
+    assert CONTROL_CHARS.search("Một số \ud800 cấp ủy")
+    assert not CONTROL_CHARS.search("Một số cấp ủy \U0001f600 \u200b \u00ad\t\n")
