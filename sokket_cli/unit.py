@@ -27,12 +27,14 @@ from sokket_cli.yamlnodes import (
     ScalarNode,
     SequenceNode,
     is_empty,
+    is_plain,
     load,
     position,
 )
 
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")
+_ESCAPE = re.compile(r"\\(.)")
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 
 
@@ -92,6 +94,8 @@ class _UnitReader(Reader):
             for char in ETH_LOOKALIKES:
                 if char in text:
                     self.add(node, "lookalike-char", eth_message(char), Severity.WARNING)
+        if node.style == '"' and self.escapes:
+            self.check_escapes(node)
         if not node.style:  # plain (see is_plain)
             end = node.end_mark
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
@@ -104,11 +108,32 @@ class _UnitReader(Reader):
                     Severity.WARNING,
                 )
 
+    def check_escapes(self, node: ScalarNode) -> None:
+        """A backslash in double quotes starts an escape (``\\n`` is a line break, ``\\ `` a
+        space); only ``\\"`` and ``\\\\`` are what a clerk means, so warn about the rest."""
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line:
+            return
+        raw = self.lines[start.line][start.column : end.column]
+        odd = next((m.group() for m in _ESCAPE.finditer(raw) if m.group(1) not in '"\\'), None)
+        if odd is not None:
+            self.add(
+                node,
+                "escape-in-text",
+                f"Trong ngoặc kép, '{odd}' không được giữ nguyên: YAML hiểu đó là một ký tự đặc "
+                "biệt (xuống dòng, tab...) hoặc bỏ dấu '\\'. Nếu muốn giữ dấu '\\', hãy viết "
+                "'\\\\' hoặc dùng dấu '/'.",
+                Severity.WARNING,
+            )
+
     def items(self, node: Node, where: str, depth: int = 0) -> tuple[Item, ...]:
         if is_empty(node):
             return ()
         if not isinstance(node, SequenceNode):
-            self.wrong_type(node, where, SequenceNode, ITEM_EXAMPLE)
+            if is_plain(node) and node.value.startswith("-"):
+                self.add(node, "wrong-type", f"Trong {where}, sau dấu '-' đầu dòng phải có một dấu cách: viết '- \"...\"'.")
+            else:
+                self.wrong_type(node, where, SequenceNode, ITEM_EXAMPLE)
             return ()
         return tuple([item for child in node.value if (item := self.item(child, where, depth)) is not None])
 

@@ -67,12 +67,6 @@ class LoadedYaml:
 # libyaml's and PyYAML's wording, mapped to what a clerk can act on.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
-        "found character '\\t'",
-        (
-            "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách."
-        ),
-    ),
-    (
         "mapping values are not allowed",
         (
             "Có dấu hai chấm và dấu cách (': ') trong một câu không đặt trong ngoặc kép, hoặc "
@@ -119,6 +113,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "found undefined alias",
+        "Câu bắt đầu bằng dấu '*'. Hãy đặt cả câu trong ngoặc kép.",
+    ),
+    (
         "that cannot start any token",
         (
             "Câu bắt đầu bằng một ký tự đặc biệt (như @, `, %, *, &, !). Hãy đặt cả câu trong "
@@ -134,22 +132,44 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
+_DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
+_QUOTE_THEN_TEXT = re.compile(r'\s*(-\s+)?("[^"]*"|\'[^\']*\')\s*[^\s#,\]}:]')
+
+
+def _line_hint(source_line: str) -> str | None:
+    """Hints read off the line itself, for the mistakes clerks make most."""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
+        return "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách."
+    if _DASH_WITHOUT_SPACE.match(source_line):
+        return "Sau dấu '-' đầu dòng phải có một dấu cách: viết '- \"...\"'."
+    if _QUOTE_THEN_TEXT.match(source_line) and not source_line.rstrip().endswith(":"):
+        return (
+            "Dòng này mở đầu bằng một cụm trong ngoặc kép rồi còn chữ phía sau, nên YAML hiểu "
+            "sai. Hãy đặt cả câu trong ngoặc kép, và viết ngoặc kép bên trong là \\\": "
+            '- "\\"Dân vận khéo\\" được nhân rộng".'
+        )
+    return None
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     raw = " ".join(
         str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part
     ) or str(exc)
-    source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-        raw = "found character '\\t' " + raw
-    hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
+    lines = text.split("\n")
+    hint = None
+    for number in (line, line - 1):  # libyaml often marks the line after the mistake
+        source_line = lines[number - 1] if 0 < number <= len(lines) else ""
+        hint = _line_hint(source_line)
+        if hint:
+            if number != line:
+                line, column = number, len(source_line) - len(source_line.lstrip()) + 1
+            break
+    hint = hint or next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
     if hint is None:
         hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này."
     return error(line, column, "yaml-syntax", f"Lỗi cú pháp YAML: {hint} (YAML báo: {raw})")
-
-
-_ANCHOR = re.compile(r"[&*]")
 
 
 def _alias_problems(text: str) -> list[Problem]:

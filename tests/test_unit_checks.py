@@ -211,3 +211,37 @@ def test_lone_surrogates_count_as_control_characters() -> None:
 
     assert CONTROL_CHARS.search("Một số \ud800 cấp ủy")
     assert not CONTROL_CHARS.search("Một số cấp ủy \U0001f600 \u200b \u00ad\t\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "position", "says"),
+    [
+        ('  - "Kết quả" đạt tốt', (9, 15), "cụm trong ngoặc kép rồi còn chữ"),
+        ("  - *quan trọng* việc", (9, 5), "dấu '*'"),
+        ("\t- tab", (9, 1), "Tab"),
+    ],
+)
+def test_common_syntax_mistakes_get_a_specific_hint(plan, line: str, position: tuple[int, int], says: str) -> None:  # type: ignore[no-untyped-def]
+    unit = check(plan, VALID_UNIT.replace('  - "Một số cấp ủy chưa sâu sát."', line))
+    (problem,) = unit.report.problems
+    assert (problem.line, problem.column, problem.code) == (*position, "yaml-syntax")
+    assert says in problem.message
+
+
+def test_dash_without_space_is_explained(plan) -> None:  # type: ignore[no-untyped-def]
+    unit = check(plan, VALID_UNIT.replace('  - "Một số cấp ủy chưa sâu sát."', '  -"Thiếu dấu cách"'))
+    (problem,) = unit.report.problems
+    assert (problem.line, problem.column, problem.code) == (9, 3, "wrong-type")
+    assert "sau dấu '-' đầu dòng phải có một dấu cách" in problem.message
+    after_item = check(plan, VALID_UNIT.replace('  - "Một số cấp ủy chưa sâu sát."', '  - "Một ý."\n  -"Thiếu dấu cách"'))
+    assert any("Sau dấu '-' đầu dòng phải có một dấu cách" in p.message for p in after_item.report.problems)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "warned"),
+    [('"C:\\new folder"', True), ('"dấu \\ gạch"', True), ('"ngoặc \\"kép\\" và \\\\ gạch"', False)],
+)
+def test_backslash_escapes_that_change_text_are_warned(plan, quoted: str, warned: bool) -> None:  # type: ignore[no-untyped-def]
+    unit = check(plan, VALID_UNIT.replace('"Một số cấp ủy chưa sâu sát."', quoted))
+    assert [p.code for p in unit.report.problems] == (["escape-in-text"] if warned else [])
+    assert unit.valid
