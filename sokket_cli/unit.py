@@ -302,7 +302,7 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
         if unit.late(plan.deadline):
             assert unit.submitted is not None and plan.deadline is not None
             days = (unit.submitted - plan.deadline).days
-            reader.add(value, "late", f"Báo cáo nộp ngày {_vn_date(unit.submitted)}, sau hạn {_vn_date(plan.deadline)} ({days} ngày).", Severity.WARNING)
+            reader.add(value, "late", f"Báo cáo nộp ngày {_vn_date(unit.submitted)}, sau hạn {_vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
     for section in plan.sections:
         if section.key in fields:
             reader.section(section, *fields[section.key], unit)
