@@ -39,7 +39,7 @@ _PARA_ATTRS = frozenset(
     {
         "align", "first-line-indent", "left-indent", "right-indent", "hanging-indent",
         "space-before", "space-after", "line-spacing", "keep-with-next", "page-break-before",
-        "border-top", "border-bottom", "border",
+        "border-top", "border-bottom", "border", "outline-level",
     }
 )
 _ALLOWED: dict[str, frozenset[str]] = {
@@ -176,6 +176,11 @@ def ppr_xml(attrs: dict[str, str], element: Any = None, style_id: str | None = N
         out.append(f"<w:ind {' '.join(indent)}/>")
     if "align" in attrs:
         out.append(f'<w:jc w:val="{_choice(_ALIGN, attrs["align"], element, "align")}"/>')
+    if "outline-level" in attrs:  # what Word's navigation pane and table of contents list
+        level = attrs["outline-level"]
+        if level not in {str(n) for n in range(1, 10)}:
+            raise _fail(element, f"'outline-level=\"{level}\"' phải là số từ 1 đến 9.")
+        out.append(f'<w:outlineLvl w:val="{int(level) - 1}"/>')
     return "".join(out)
 
 

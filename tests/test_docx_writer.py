@@ -193,3 +193,20 @@ def test_a_style_declared_after_the_content_is_a_mistake(tmp_path: Path) -> None
         build(tmp_path, '<p>x</p>\n<style name="late" bold="true"/>')
     assert "<style>" in caught.value.message and caught.value.line == 4
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_heading_styles_carry_an_outline_level_for_words_navigation_pane(tmp_path: Path) -> None:
+    out = tmp_path / "o.docx"
+    write_docx(
+        '<document><style name="h1" label="Đề mục" outline-level="1" bold="true"/>'
+        '<p style="h1">I. KẾT QUẢ</p></document>',
+        out,
+    )
+    style = docx.Document(str(out)).styles["Đề mục"]
+    levels = style.element.findall(".//" + qn("w:outlineLvl"))
+    assert [e.get(qn("w:val")) for e in levels] == ["0"]
+
+
+def test_outline_level_out_of_range_is_a_markup_error(tmp_path: Path) -> None:
+    with pytest.raises(MarkupError, match="outline-level"):
+        write_docx('<document><p outline-level="12">x</p></document>', tmp_path / "o.docx")
