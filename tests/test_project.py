@@ -57,3 +57,13 @@ def test_readme_setup_is_two_commands_that_ci_runs() -> None:
 def test_no_arguments_shows_help() -> None:
     result = CliRunner().invoke(app, [])
     assert "validate" in result.output and "status" in result.output and "compile" in result.output
+
+
+def test_readme_sample_error_output_is_what_validate_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README shows a real run on examples/.../mau-co-loi/dong-da.yaml; keep it true."""
+    monkeypatch.chdir(ROOT / "examples" / "so-ket-nq4")
+    result = CliRunner().invoke(app, ["validate", "mau-co-loi/dong-da.yaml"])
+    assert result.exit_code == 1
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for line in result.stdout.splitlines():
+        assert line in readme, line
