@@ -46,16 +46,11 @@ def summary_line(reports: Sequence[FileReport], strict: bool = False) -> str:
     warnings = sum(r.warnings for r in reports)
     bad = sum(1 for r in reports if r.errors or (strict and r.warnings))
     files = len(reports)
-    counts = f"{errors} lỗi, {warnings} cảnh báo"
     if not bad:
-        if files == 1:
-            verdict = "Tệp hợp lệ, có thể gửi" if not warnings else "Tệp hợp lệ, có thể gửi (nên xem các cảnh báo ở trên)"
-            return f"{verdict}."
         tail = " (nên xem các cảnh báo ở trên)" if warnings else ""
-        return f"Cả {files} tệp đều hợp lệ{tail}."
-    if files == 1:
-        return f"Tệp chưa hợp lệ: {counts}. Hãy sửa các lỗi ở trên rồi chạy lại lệnh."
-    return f"{bad}/{files} tệp chưa hợp lệ: {counts}. Hãy sửa các lỗi ở trên rồi chạy lại lệnh."
+        return f"Tệp hợp lệ, có thể gửi{tail}." if files == 1 else f"Cả {files} tệp đều hợp lệ{tail}."
+    head = "Tệp chưa hợp lệ" if files == 1 else f"{bad}/{files} tệp chưa hợp lệ"
+    return f"{head}: {errors} lỗi, {warnings} cảnh báo. Hãy sửa các lỗi ở trên rồi chạy lại lệnh."
 
 
 def problems_json(reports: Iterable[FileReport]) -> str:

@@ -101,7 +101,7 @@ class Reader:
             return None
         return value
 
-    def date(self, node: Node, what: str, code: str = "bad-date") -> date | None:
+    def date(self, node: Node, what: str) -> date | None:
         text = self.text(node, what)
         if text is None:
             return None
@@ -109,7 +109,7 @@ class Reader:
         if value is None:
             self.add(
                 node,
-                code,
+                "bad-date",
                 f"{what} '{text}' không phải là ngày hợp lệ. Hãy viết theo dạng năm-tháng-ngày "
                 "(2021-06-30) hoặc ngày/tháng/năm (30/6/2021).",
             )

@@ -40,11 +40,11 @@ class Decoded:
     problem: Problem | None = None
 
 
-def _position_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     head = data[:offset]
     line = head.count(b"\n") + 1
     line_start = head.rfind(b"\n") + 1
-    column = len(head[line_start:].decode(encoding, errors="replace")) + 1
+    column = len(head[line_start:].decode("utf-8", errors="replace")) + 1
     return line, column
 
 
@@ -99,11 +99,10 @@ def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def control_char_message(char: str, more: int = 0) -> str:
-    extra = f" (còn {more} chỗ khác trong tệp)" if more else ""
+def control_char_message(char: str) -> str:
     return (
         f"Văn bản có ký tự điều khiển vô hình {describe_char(char)} mà Word không lưu được "
-        f"(thường do dán từ Word hoặc PDF){extra}. Hãy xóa ký tự này, hoặc gõ lại đoạn văn bản."
+        "(thường do dán từ Word hoặc PDF). Hãy xóa ký tự này, hoặc gõ lại đoạn văn bản."
     )
 
 

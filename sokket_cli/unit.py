@@ -187,15 +187,12 @@ class _UnitReader(Reader):
                 children = self.items(fields["items"][1], where, depth + 1)
         return Item(text, children)
 
-    def has_content(self, items: tuple[Item, ...]) -> bool:
-        return any(item.text.strip() for item in items)
-
     def section(self, section: Section, key: Node, value: Node, unit: UnitFile) -> None:
         where = f"mục '{section.key}' ({section.title})"
         if not section.parts:
             items = self.items(value, where)
             unit.content[content_key(section.key)] = items
-            if section.required and not self.has_content(items) and not self._wrong_shape(value):
+            if section.required and not items and not self._wrong_shape(value):  # blank items are never kept
                 self.add(key if is_empty(value) else value, "empty-section", f"Mục '{section.key}' ({section.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '.")
             return
         part_keys = [part.key for part in section.parts]
@@ -212,7 +209,7 @@ class _UnitReader(Reader):
             part_value = fields[part.key][1]
             items = self.items(part_value, part_where)
             unit.content[content_key(section.key, part.key)] = items
-            if section.required and part.required and not self.has_content(items) and not self._wrong_shape(part_value):
+            if section.required and part.required and not items and not self._wrong_shape(part_value):
                 self.add(fields[part.key][0] if is_empty(part_value) else part_value, "empty-section", f"{part_where[0].upper()}{part_where[1:]} chưa có nội dung.")
 
     @staticmethod

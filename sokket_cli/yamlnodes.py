@@ -21,9 +21,12 @@ SequenceNode = yaml.SequenceNode
 ScalarNode = yaml.ScalarNode
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
-
-
+_CORE = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+ALLOWED_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+TOO_DEEP = "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
 _NO_PATHS: dict[object, object] = {}
 
 
@@ -44,10 +47,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     descend_resolver = _NO_PATHS.get  # (parent, index) -> ignored
     ascend_resolver = _NO_PATHS.clear  # () -> None, on an empty dict
 
-_CORE = "tag:yaml.org,2002:"
-ALLOWED_TAGS = frozenset(
-    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-)
 
 
 def position(node: Node) -> tuple[int, int]:
@@ -96,21 +95,15 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "found unexpected end of stream",
-        (
-            "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại."
-        ),
+        "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại.",
     ),
     (
         "found unknown escape character",
-        (
-            "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/')."
-        ),
+        "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/').",
     ),
     (
         "expected a single document",
-        (
-            "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai."
-        ),
+        "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai.",
     ),
     (
         "found undefined alias",
@@ -123,12 +116,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
             "ngoặc kép."
         ),
     ),
-    (
-        "exceeded maximum nesting depth",
-        (
-            "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
-        ),
-    ),
+    ("exceeded maximum nesting depth", TOO_DEEP),
 )
 
 
@@ -264,7 +252,7 @@ def load(data: bytes) -> LoadedYaml:
         problems.append(_syntax_problem(exc, text))
         return LoadedYaml(None, text, problems)
     except RecursionError:  # only the pure-Python loader recurses; libyaml caps depth itself
-        problems.append(error(1, 1, "yaml-syntax", "Tệp lồng quá nhiều cấp; hãy kiểm tra thụt lề."))
+        problems.append(error(1, 1, "yaml-syntax", TOO_DEEP))
         return LoadedYaml(None, text, problems)
     if root is not None:
         problems.extend(_structure_problems(root, may_alias="&" in text))

@@ -11,14 +11,7 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from sokket_cli.errors import (
-    InputError,
-    OutputError,
-    PlanError,
-    SokketError,
-    TemplateError,
-    UsageError,
-)
+from sokket_cli.errors import PlanError, SokketError
 from sokket_cli.output import problem_line, wants_color
 
 
@@ -35,7 +28,7 @@ class ExitStatus(IntEnum):
 def exit_status_for(exc: BaseException) -> ExitStatus:
     if isinstance(exc, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
-    if isinstance(exc, (UsageError, InputError, PlanError, OutputError, TemplateError, SokketError)):
+    if isinstance(exc, SokketError):  # usage, input, plan, output, template: all the user's to fix
         return ExitStatus.BAD_INPUT
     return ExitStatus.INTERNAL
 
