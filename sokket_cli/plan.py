@@ -126,11 +126,7 @@ class _PlanReader(Reader):
         fields = self.fields(node, known, "Mục 'report'")
         if fields is None:
             return ReportSettings()
-        values: dict[str, str] = {}
-        for key in ("format", "parent_organ", "organ", "number", "place", "title", "summary"):
-            if key in fields:
-                values[key] = self.text(fields[key][1], f"Mục '{key}'") or ""
-        fmt = values.get("format", "dang")
+        fmt = self.optional_text(fields, "format", "dang")
         if fmt not in FORMATS:
             self.add(
                 fields["format"][1],
@@ -143,21 +139,19 @@ class _PlanReader(Reader):
         if "signer" in fields:
             sfields = self.fields(fields["signer"][1], ("authority", "position", "name"), "Mục 'signer'")
             if sfields:
-                signer = Signer(
-                    **{k: self.text(v, f"Mục '{k}'") or "" for k, (_, v) in sfields.items()}
-                )
+                signer = Signer(*(self.optional_text(sfields, k) for k in ("authority", "position", "name")))
         recipients: list[str] = []
         if "recipients" in fields:
             items = self.sequence(fields["recipients"][1], "Mục 'recipients'") or []
             recipients = [self.text(item, "Nơi nhận") or "" for item in items]
         return ReportSettings(
             format=fmt,
-            parent_organ=values.get("parent_organ", ""),
-            organ=values.get("organ", ""),
-            number=values.get("number", ""),
-            place=values.get("place", ""),
-            title=values.get("title", "BÁO CÁO") or "BÁO CÁO",
-            summary=values.get("summary", ""),
+            parent_organ=self.optional_text(fields, "parent_organ"),
+            organ=self.optional_text(fields, "organ"),
+            number=self.optional_text(fields, "number"),
+            place=self.optional_text(fields, "place"),
+            title=self.optional_text(fields, "title", "BÁO CÁO"),
+            summary=self.optional_text(fields, "summary"),
             signer=signer,
             recipients=tuple(recipients),
         )
@@ -223,7 +217,7 @@ class _PlanReader(Reader):
             key = self.required_text(fields, "key", item, "mã chỉ tiêu") or ""
             label = self.required_text(fields, "label", item, "tên chỉ tiêu") or ""
             self._unique(item, key, seen, "Mã chỉ tiêu")
-            unit = (self.text(fields["unit"][1], "Mục 'unit'") or "") if "unit" in fields else ""
+            unit = self.optional_text(fields, "unit")
             kind = numbers.INTEGER
             if "type" in fields:
                 kind = self.text(fields["type"][1], "Mục 'type'") or numbers.INTEGER
@@ -265,7 +259,7 @@ class _PlanReader(Reader):
             if uid in seen:
                 self.add(fields["id"][1], "duplicate-unit", f"Mã đơn vị '{uid}' bị trùng trong danh sách 'units'.")
             seen.add(uid)
-            group = (self.text(fields["group"][1], "Mục 'group'") or "") if "group" in fields else ""
+            group = self.optional_text(fields, "group")
             result.append(PlanUnit(uid, name, group))
         if not result:
             self.add(node, "missing-field", "Kế hoạch phải có ít nhất một đơn vị trong 'units'.")
@@ -288,14 +282,16 @@ def read_plan(path: Path) -> Plan:
             for required in ("plan", "sections", "units"):
                 if required not in fields:
                     reader.add(loaded.root, "missing-field", f"Kế hoạch thiếu mục '{required}'.")
-            info = reader.plan_info(fields["plan"][1]) if "plan" in fields else ("", None, "", "", None)
+            code, plan_date, issuer, subject, deadline = (
+                reader.plan_info(fields["plan"][1]) if "plan" in fields else ("", None, "", "", None)
+            )
             plan = Plan(
                 path=path,
-                code=info[0],
-                date=info[1],
-                issuer=info[2],
-                subject=info[3],
-                deadline=info[4],
+                code=code,
+                date=plan_date,
+                issuer=issuer,
+                subject=subject,
+                deadline=deadline,
                 report=reader.report(fields["report"][1]) if "report" in fields else ReportSettings(),
                 sections=reader.sections(fields["sections"][1]) if "sections" in fields else (),
                 units=reader.units(fields["units"][1]) if "units" in fields else (),

@@ -38,6 +38,11 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+def vn_date(value: date) -> str:
+    """30/06/2021: how messages and tables write a date."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
@@ -90,6 +95,11 @@ class Reader:
             self.wrong_type(node, what, ScalarNode, '"nội dung"')
             return None
         return str(node.value)
+
+    def optional_text(self, fields: dict[str, tuple[Node, Node]], key: str, default: str = "") -> str:
+        if key not in fields:
+            return default
+        return self.text(fields[key][1], f"Mục '{key}'") or default
 
     def required_text(self, fields: dict[str, tuple[Node, Node]], key: str, parent: Node, what: str) -> str | None:
         if key not in fields:

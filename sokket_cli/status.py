@@ -20,6 +20,7 @@ from typing import Any
 from sokket_cli.collect import Collection
 from sokket_cli.output import display_path
 from sokket_cli.plan import Plan
+from sokket_cli.schema import vn_date
 from sokket_cli.unit import UnitFile
 
 BOM = "\ufeff"
@@ -127,11 +128,6 @@ class StatusReport:
         return [row for row in self.rows if row.state not in ACCEPTED]
 
 
-def vn_date(value: date) -> str:
-    """30/06/2021, as dates are written in Vietnamese documents."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
-
-
 def _state_of(file: UnitFile, deadline: date | None) -> State:
     if not file.valid:
         return State.INVALID
@@ -237,14 +233,14 @@ def summary_sentence(summary: Summary) -> str:
     head = f"{summary.submitted}/{summary.total} đơn vị đã nộp"
     accepted = [
         f"{n} {label}"
-        for n, label in ((summary.valid, "hợp lệ"), (summary.late, "nộp muộn"))
+        for n, label in ((summary.valid, State.VALID.label), (summary.late, State.LATE.label))
         if n
     ]
     parts = [", ".join(accepted)] if accepted else []
     if summary.invalid:
-        parts.append(f"{summary.invalid} có lỗi")
+        parts.append(f"{summary.invalid} {State.INVALID.label}")
     if summary.missing:
-        parts.append(f"{summary.missing} chưa nộp")
+        parts.append(f"{summary.missing} {State.MISSING.label}")
     if not parts:
         return f"{head}."
     joined = "; ".join(parts)

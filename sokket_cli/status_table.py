@@ -12,13 +12,13 @@ import re
 import textwrap
 import unicodedata
 
+from sokket_cli.schema import vn_date
 from sokket_cli.status import (
     State,
     StatusReport,
     deadline_sentence,
     extra_sentence,
     summary_sentence,
-    vn_date,
 )
 
 Line = list[tuple[str, str]]  # (text, style) segments of one output line

@@ -12,7 +12,7 @@ from sokket_cli import numbers
 from sokket_cli.errors import InputError
 from sokket_cli.plan import Plan, Section
 from sokket_cli.problems import FileReport, Problem, Severity, error
-from sokket_cli.schema import Reader, nearest
+from sokket_cli.schema import Reader, nearest, vn_date
 from sokket_cli.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
@@ -69,10 +69,6 @@ class UnitFile:
 def content_key(section: str, part: str | None = None) -> str:
     """Where a section's (or part's) items live in :attr:`UnitFile.content`."""
     return f"{section}.{part}" if part else section
-
-
-def _vn_date(value: date) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 class _UnitReader(Reader):
@@ -224,6 +220,7 @@ class _UnitReader(Reader):
             return
         known = {ind.key: ind for ind in plan.indicators}
         nodes: dict[str, Node] = {}
+        unusable: set[str] = set()  # written, but not a number: no sum can be checked against it
         for key_node, value in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.value in nodes:
                 continue
@@ -239,16 +236,18 @@ class _UnitReader(Reader):
                 continue  # left blank: not reported, shown as '—', never as 0
             if not isinstance(value, ScalarNode):
                 self.wrong_type(value, f"Chỉ tiêu '{key}'", ScalarNode, f"{key}: 45")
+                unusable.add(key)
                 continue
             number, problem = numbers.parse(value.value, indicator.type)
             if problem is not None:
                 self.add(value, "bad-number", f"Chỉ tiêu '{key}' ({indicator.label}): {problem}")
+                unusable.add(key)
             elif number is not None:
                 unit.indicators[key] = number
         for indicator in plan.indicators:
             total = unit.indicators.get(indicator.key)
             present = [p for p in indicator.sum_of if p in unit.indicators]
-            if total is None or not present or any(p in nodes and p not in unit.indicators and not is_empty(nodes[p]) for p in indicator.sum_of):
+            if total is None or not present or unusable.intersection(indicator.sum_of):
                 continue
             parts_sum = sum((unit.indicators[p] for p in present), Decimal(0))
             if parts_sum != total:
@@ -299,7 +298,7 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
         if unit.late(plan.deadline):
             assert unit.submitted is not None and plan.deadline is not None
             days = (unit.submitted - plan.deadline).days
-            reader.add(value, "late", f"Báo cáo nộp ngày {_vn_date(unit.submitted)}, sau hạn {_vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
+            reader.add(value, "late", f"Báo cáo nộp ngày {vn_date(unit.submitted)}, sau hạn {vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
     for section in plan.sections:
         if section.key in fields:
             reader.section(section, *fields[section.key], unit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -20,7 +20,7 @@ from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.discovery import find_plan, unit_files
 from sokket_cli.errors import UsageError
 from sokket_cli.output import display_path, problem_line, wants_color
-from sokket_cli.plan import Plan, PlanUnit, read_plan
+from sokket_cli.plan import Plan, read_plan
 from sokket_cli.schema import parse_date
 
 if TYPE_CHECKING:
@@ -37,10 +37,6 @@ def parse_signing_date(value: str) -> date:
     if day is None:
         raise UsageError(f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021.")
     return day
-
-
-def _names(units: Sequence[PlanUnit]) -> str:
-    return ", ".join(u.name for u in units)
 
 
 @contextmanager
@@ -86,7 +82,7 @@ def _read_merge_write(
     """Read, refuse or merge, and write; returns the merged report and the files left out."""
     from sokket_cli.collect import collect
     from sokket_cli.merge import merge
-    from sokket_cli.report import figure_table, write_report
+    from sokket_cli.report import figure_table, unit_names, write_report
 
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
@@ -108,9 +104,9 @@ def _read_merge_write(
     merged = merge(plan, valid, skipped)
     if require_all and (merged.missing or merged.skipped):
         if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
+            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {unit_names(merged.missing)}.")
         if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
+            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {unit_names(merged.skipped)}.")
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
 
