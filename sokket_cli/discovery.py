@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sokket_cli.errors import InputError, UsageError
@@ -27,13 +28,11 @@ def find_plan(target: Path) -> Path:
     )
 
 
-def _is_unit_file(path: Path) -> bool:
-    name = path.name
+def _looks_like_unit_file(name: str) -> bool:
     return (
-        path.suffix.lower() in UNIT_SUFFIXES
+        name.lower().endswith(UNIT_SUFFIXES)
         and name != PLAN_NAME
-        and not name.startswith((".", "~$", "#"))
-        and path.is_file()
+        and not name.startswith((".", "~$", "#"))  # hidden files, Office lock and backup files
     )
 
 
@@ -44,11 +43,18 @@ def unit_files(target: Path, plan_path: Path | None = None) -> list[Path]:
         raise UsageError(f"Không có tệp hay thư mục '{target}'.")
     if target.is_file():
         return [target]
-    plan = plan_path.resolve() if plan_path else None
     try:
-        found = sorted(p for p in target.iterdir() if _is_unit_file(p) and p.resolve() != plan)
+        with os.scandir(target) as entries:  # the directory listing knows file types: no stat each
+            found = sorted(
+                Path(entry.path)
+                for entry in entries
+                if _looks_like_unit_file(entry.name) and entry.is_file()
+            )
     except OSError as exc:
         raise InputError(f"Không đọc được thư mục: {exc.strerror}.", path=target) from exc
+    if plan_path is not None and any(p.name == plan_path.name for p in found):
+        plan = plan_path.resolve()  # a plan kept among the units under another name
+        found = [p for p in found if p.name != plan_path.name or p.resolve() != plan]
     if not found and (target / "units").is_dir():
         return unit_files(target / "units", plan_path)
     return found

@@ -299,11 +299,12 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
             assert unit.submitted is not None and plan.deadline is not None
             days = (unit.submitted - plan.deadline).days
             reader.add(value, "late", f"Báo cáo nộp ngày {vn_date(unit.submitted)}, sau hạn {vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
+    unknown = [k for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in fields]
     for section in plan.sections:
         if section.key in fields:
             reader.section(section, *fields[section.key], unit)
         elif section.required:
-            misspelt = next((k for k in _unknown_keys(root, known) if nearest(k.value, [section.key])), None)
+            misspelt = next((k for k in unknown if nearest(k.value, [section.key])), None)
             hint = f" (dòng '{misspelt.value}:' có phải là '{section.key}:' viết sai?)" if misspelt else ""
             reader.add(misspelt or root, "missing-section", f"Thiếu mục '{section.key}' ({section.title}){hint}. Hãy thêm dòng '{section.key}:' và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
     if "indicators" in fields:
@@ -314,10 +315,6 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
     report.problems.extend(reader.problems)
     report.sort()
     return unit
-
-
-def _unknown_keys(root: MappingNode, known: list[str]) -> list[ScalarNode]:
-    return [k for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in known]
 
 
 def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
