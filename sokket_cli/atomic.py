@@ -17,7 +17,7 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(output: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
     """Call ``write`` on a temporary file beside ``output``, then rename it into place.
 
     Any failure removes the temporary file, so an existing ``output`` is never half-written.

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sokket_cli.atomic import write_atomic
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.discovery import find_plan, unit_files
-from sokket_cli.errors import OutputError, UsageError
+from sokket_cli.errors import UsageError
 from sokket_cli.output import wants_color
 from sokket_cli.plan import read_plan
 from sokket_cli.schema import parse_date
@@ -121,7 +122,8 @@ def status(
         else:  # piped or to a file: plain aligned columns, no colour, no lines
             text = plain(table_lines(report, _plain_width()))
     if output is not None:
-        _write_file(output, text)
+        data = text.encode("utf-8")
+        write_atomic(output, lambda stream: stream.write(data))
     elif text:
         _write_stdout(text)
     raise typer.Exit(ExitStatus.PROBLEMS if check and not report.ok else ExitStatus.OK)
@@ -136,13 +138,6 @@ def _write_stdout(text: str) -> None:
     else:
         buffer.write(text.encode("utf-8"))
         buffer.flush()
-
-
-def _write_file(path: Path, text: str) -> None:
-    try:
-        path.write_bytes(text.encode("utf-8"))
-    except OSError as exc:
-        raise OutputError(f"Không ghi được tệp: {exc.strerror}.", path=path) from exc
 
 
 def _plain_width() -> int:
