@@ -12,9 +12,9 @@ from docx.enum.section import WD_ORIENT
 from helpers import PLAN, VALID_UNIT, write_review
 from typer.testing import CliRunner
 
+from sokket_cli.check.numbers import format_vn
+from sokket_cli.check.plan import read_plan
 from sokket_cli.cli import app
-from sokket_cli.numbers import format_vn
-from sokket_cli.plan import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "so-ket-nq4"

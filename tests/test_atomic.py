@@ -9,8 +9,8 @@ from typing import BinaryIO
 
 import pytest
 
-from sokket_cli.atomic import write_atomic
 from sokket_cli.errors import OutputError
+from sokket_cli.write.atomic import write_atomic
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")

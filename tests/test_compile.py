@@ -16,13 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from sokket_cli.check.collect import collect
+from sokket_cli.check.plan import read_plan
+from sokket_cli.check.unit import Item, UnitFile
 from sokket_cli.cli import app
-from sokket_cli.collect import collect
-from sokket_cli.discovery import unit_files
-from sokket_cli.merge import Entry, merge
-from sokket_cli.plan import read_plan
+from sokket_cli.intake.discovery import unit_files
+from sokket_cli.merge.outline import Entry, merge
 from sokket_cli.problems import FileReport
-from sokket_cli.report import (
+from sokket_cli.render.report import (
     builtin_templates,
     ends_sentence,
     letter,
@@ -31,7 +32,6 @@ from sokket_cli.report import (
     short_date,
     write_report,
 )
-from sokket_cli.unit import Item, UnitFile
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "so-ket-nq4"

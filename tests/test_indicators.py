@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from helpers import dedent
 
-from sokket_cli import numbers
-from sokket_cli.indicators import RowKind, build_table, cell_text
-from sokket_cli.plan import Plan, read_plan
-from sokket_cli.xlsx_writer import write_workbook
+from sokket_cli.check import numbers
+from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.merge.figures import RowKind, build_table, cell_text
+from sokket_cli.write.xlsx_writer import write_workbook
 
 D = Decimal
 

@@ -11,10 +11,10 @@ from helpers import PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.check.unit import check_unit
 from sokket_cli.errors import PlanError
-from sokket_cli.plan import Plan, read_plan
-from sokket_cli.text import CONTROL_CHARS
-from sokket_cli.unit import check_unit
+from sokket_cli.intake.text import CONTROL_CHARS
 
 
 @pytest.fixture(scope="module")

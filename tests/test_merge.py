@@ -9,9 +9,9 @@ from collections import Counter
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sokket_cli.merge import Entry, merge_items, normalise
-from sokket_cli.plan import PlanUnit
-from sokket_cli.unit import Item
+from sokket_cli.check.plan import PlanUnit
+from sokket_cli.check.unit import Item
+from sokket_cli.merge.outline import Entry, merge_items, normalise
 
 _SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 _TEXT = st.text(

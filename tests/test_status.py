@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sokket_cli.cli import app
-from sokket_cli.collect import collect
-from sokket_cli.discovery import unit_files
-from sokket_cli.plan import read_plan
-from sokket_cli.status import (
+from sokket_cli.check.collect import collect
+from sokket_cli.check.plan import read_plan
+from sokket_cli.check.status import (
     BOM,
     State,
     StatusReport,
@@ -26,6 +24,8 @@ from sokket_cli.status import (
     status_document,
     summary_sentence,
 )
+from sokket_cli.cli import app
+from sokket_cli.intake.discovery import unit_files
 
 LONG_NAME = "Đảng đoàn Hội Liên hiệp Phụ nữ Thành phố"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import PLAN, VALID_UNIT, dedent
 
-from sokket_cli.plan import read_plan
-from sokket_cli.unit import Item, UnitFile, check_unit
+from sokket_cli.check.plan import read_plan
+from sokket_cli.check.unit import Item, UnitFile, check_unit
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +207,7 @@ def test_item_with_text_and_typo_key(plan) -> None:  # type: ignore[no-untyped-d
 def test_lone_surrogates_count_as_control_characters() -> None:
     """PyYAML's pure-Python loader (where libyaml is missing) turns "\\ud800" into a lone
     surrogate, which cannot be written to the .docx: it must be a control-char error."""
-    from sokket_cli.text import CONTROL_CHARS
+    from sokket_cli.intake.text import CONTROL_CHARS
 
     assert CONTROL_CHARS.search("Một số \ud800 cấp ủy")
     assert not CONTROL_CHARS.search("Một số cấp ủy \U0001f600 \u200b \u00ad\t\n")

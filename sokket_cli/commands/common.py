@@ -12,7 +12,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from sokket_cli.errors import PlanError, SokketError
-from sokket_cli.output import problem_line, wants_color
+from sokket_cli.render.output import problem_line, wants_color
 
 
 class ExitStatus(IntEnum):

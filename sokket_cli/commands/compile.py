@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.check.schema import parse_date
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
-from sokket_cli.discovery import find_plan, unit_files
 from sokket_cli.errors import UsageError
-from sokket_cli.output import display_path, problem_line, wants_color
-from sokket_cli.plan import Plan, read_plan
-from sokket_cli.schema import parse_date
+from sokket_cli.intake.discovery import find_plan, unit_files
+from sokket_cli.render.output import display_path, problem_line, wants_color
 
 if TYPE_CHECKING:
-    from sokket_cli.merge import MergedReport
-    from sokket_cli.unit import UnitFile
+    from sokket_cli.check.unit import UnitFile
+    from sokket_cli.merge.outline import MergedReport
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 PROGRESS_THRESHOLD = 50  # files; below this a run is too quick for a progress bar to help
@@ -80,9 +80,9 @@ def _read_merge_write(
     require_all: bool,
 ) -> tuple[MergedReport, list[UnitFile]]:
     """Read, refuse or merge, and write; returns the merged report and the files left out."""
-    from sokket_cli.collect import collect
-    from sokket_cli.merge import merge
-    from sokket_cli.report import figure_table, unit_names, write_report
+    from sokket_cli.check.collect import collect
+    from sokket_cli.merge.outline import merge
+    from sokket_cli.render.report import figure_table, unit_names, write_report
 
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
@@ -113,7 +113,7 @@ def _read_merge_write(
     with _spinner(len(files), "Đang soạn dự thảo..."):
         write_report(merged, target, template, when)
         if xlsx is not None:
-            from sokket_cli.xlsx_writer import write_workbook
+            from sokket_cli.write.xlsx_writer import write_workbook
 
             write_workbook(plan, figure_table(merged), xlsx)
     return merged, invalid

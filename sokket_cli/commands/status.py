@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sokket_cli.atomic import write_atomic
+from sokket_cli.check.plan import read_plan
+from sokket_cli.check.schema import parse_date
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
-from sokket_cli.discovery import find_plan, unit_files
 from sokket_cli.errors import UsageError
-from sokket_cli.output import wants_color
-from sokket_cli.plan import read_plan
-from sokket_cli.schema import parse_date
+from sokket_cli.intake.discovery import find_plan, unit_files
+from sokket_cli.render.output import wants_color
+from sokket_cli.write.atomic import write_atomic
 
 if TYPE_CHECKING:
-    from sokket_cli.status_table import Line
+    from sokket_cli.render.status_table import Line
 
 
 class StatusFormat(str, Enum):
@@ -91,9 +91,9 @@ def status(
     ] = None,
 ) -> None:
     """Xem đơn vị nào đã nộp, chưa nộp, nộp muộn hoặc có lỗi."""
-    from sokket_cli.collect import collect
-    from sokket_cli.status import build_status, missing_lines, status_csv, status_json
-    from sokket_cli.status_table import plain, table_lines
+    from sokket_cli.check.collect import collect
+    from sokket_cli.check.status import build_status, missing_lines, status_csv, status_json
+    from sokket_cli.render.status_table import plain, table_lines
 
     day = parse_day(today) if today is not None else date.today()
     plan_path = plan or find_plan(units_dir)
@@ -149,7 +149,7 @@ def _plain_width() -> int:
 def print_styled(lines: list[Line], *, color: bool) -> None:
     """Colour on a terminal through rich (imported here: validate must not pay for it)."""
     if not color:
-        from sokket_cli.status_table import plain
+        from sokket_cli.render.status_table import plain
 
         _write_stdout(plain(lines))
         return

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
+from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.check.unit import read_unit
 from sokket_cli.commands.common import ExitStatus, PlanOption, TextOrJson, guarded
-from sokket_cli.discovery import find_plan, unit_files
 from sokket_cli.errors import UsageError
-from sokket_cli.output import problem_line, problems_json, summary_line, wants_color
-from sokket_cli.plan import Plan, read_plan
+from sokket_cli.intake.discovery import find_plan, unit_files
 from sokket_cli.problems import FileReport
-from sokket_cli.unit import read_unit
+from sokket_cli.render.output import problem_line, problems_json, summary_line, wants_color
 
 
 @guarded

@@ -10,8 +10,15 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from sokket_cli.intake.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    is_empty,
+    position,
+)
 from sokket_cli.problems import Problem, Severity
-from sokket_cli.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
 
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")

@@ -8,12 +8,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sokket_cli import numbers
+from sokket_cli.check import numbers
+from sokket_cli.check.plan import Plan, Section
+from sokket_cli.check.schema import Reader, nearest, vn_date
 from sokket_cli.errors import InputError
-from sokket_cli.plan import Plan, Section
-from sokket_cli.problems import FileReport, Problem, Severity, error
-from sokket_cli.schema import Reader, nearest, vn_date
-from sokket_cli.text import (
+from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
     LEGACY_MESSAGE,
@@ -21,7 +20,7 @@ from sokket_cli.text import (
     eth_message,
     looks_legacy,
 )
-from sokket_cli.yamlnodes import (
+from sokket_cli.intake.yamlnodes import (
     MappingNode,
     Node,
     ScalarNode,
@@ -31,6 +30,7 @@ from sokket_cli.yamlnodes import (
     load,
     position,
 )
+from sokket_cli.problems import FileReport, Problem, Severity, error
 
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")

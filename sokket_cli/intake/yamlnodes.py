@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from sokket_cli.intake.text import decode, strip_control_chars, to_nfc
 from sokket_cli.problems import Problem, error
-from sokket_cli.text import decode, strip_control_chars, to_nfc
 
 Node = yaml.Node
 MappingNode = yaml.MappingNode

@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sokket_cli.output import display_path
-from sokket_cli.plan import Plan
+from sokket_cli.check.plan import Plan
+from sokket_cli.check.unit import UnitFile, read_unit
 from sokket_cli.problems import error
-from sokket_cli.unit import UnitFile, read_unit
+from sokket_cli.render.output import display_path
 
 
 @dataclass(slots=True)

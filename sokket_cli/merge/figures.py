@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from sokket_cli import numbers
-from sokket_cli.plan import Indicator, Plan
+from sokket_cli.check import numbers
+from sokket_cli.check.plan import Indicator, Plan
 
 MEAN_PLACES = 2  # a mean is shown to two decimals at most (trailing zeros dropped)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sokket_cli.plan import Plan, PlanUnit
-from sokket_cli.unit import Item, UnitFile, content_key
+from sokket_cli.check.plan import Plan, PlanUnit
+from sokket_cli.check.unit import Item, UnitFile, content_key
 
 
 @dataclass(slots=True)

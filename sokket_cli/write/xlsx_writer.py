@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sokket_cli import numbers
-from sokket_cli.atomic import write_atomic
-from sokket_cli.indicators import FigureTable, RowKind, cell_text
-from sokket_cli.plan import Plan
+from sokket_cli.check import numbers
+from sokket_cli.check.plan import Plan
+from sokket_cli.merge.figures import FigureTable, RowKind, cell_text
+from sokket_cli.write.atomic import write_atomic
 
 _FORMATS = {numbers.INTEGER: "#,##0", numbers.DECIMAL: "#,##0.0#", numbers.PERCENT: "0.0#"}
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; used through Any
 
-from sokket_cli.atomic import write_atomic
+from sokket_cli.write.atomic import write_atomic
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 _TWIPS_PER = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "pt": 20.0, "in": 1440.0}

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from sokket_cli import numbers
+from sokket_cli.check import numbers
+from sokket_cli.check.schema import Reader
 from sokket_cli.errors import InputError, PlanError
+from sokket_cli.intake.yamlnodes import Node, is_empty, load
 from sokket_cli.problems import Severity, error
-from sokket_cli.schema import Reader
-from sokket_cli.yamlnodes import Node, is_empty, load
 
 FORMATS = ("dang", "nha-nuoc")
 AGGREGATES = ("sum", "mean", "none")

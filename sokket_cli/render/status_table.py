@@ -12,8 +12,8 @@ import re
 import textwrap
 import unicodedata
 
-from sokket_cli.schema import vn_date
-from sokket_cli.status import (
+from sokket_cli.check.schema import vn_date
+from sokket_cli.check.status import (
     State,
     StatusReport,
     deadline_sentence,

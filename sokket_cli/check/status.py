@@ -17,11 +17,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sokket_cli.collect import Collection
-from sokket_cli.output import display_path
-from sokket_cli.plan import Plan
-from sokket_cli.schema import vn_date
-from sokket_cli.unit import UnitFile
+from sokket_cli.check.collect import Collection
+from sokket_cli.check.plan import Plan
+from sokket_cli.check.schema import vn_date
+from sokket_cli.check.unit import UnitFile
+from sokket_cli.render.output import display_path
 
 BOM = "\ufeff"
 

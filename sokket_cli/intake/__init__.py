@@ -1,0 +1,1 @@
+"""Intake: finding the plan and the unit files, decoding bytes, composing YAML safely."""

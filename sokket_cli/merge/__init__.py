@@ -1,0 +1,1 @@
+"""Merge: the valid units' items into one outline, and their figures into one table."""

@@ -1,0 +1,1 @@
+"""Render: templates to report markup to .docx, and the text/JSON views of problems and status."""

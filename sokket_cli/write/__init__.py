@@ -1,0 +1,1 @@
+"""Write: outputs written whole or not at all, and the Excel workbook."""
