@@ -484,3 +484,27 @@ def test_a_saved_file_opens_back_into_the_form(
         time.sleep(0.1)
     assert "Không mở được tệp hong.yaml: dòng 1" in form.text("status")
     assert form.value("unit") == "hoan-kiem"
+
+
+@needs_browser
+def test_hand_written_files_open_into_the_form(tmp_path: Path) -> None:
+    """The example units were written by hand (comments, blank lines, plain numbers)."""
+    example = Path(__file__).parents[1] / "examples" / "so-ket-nq4"
+    plan = read_plan(example / "plan.yaml")
+    page = tmp_path / "bieu-mau.html"
+    page.write_text(html_form(plan), encoding="utf-8")
+    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
+    try:
+        files = sorted((example / "units").glob("*.yaml"))
+        assert files
+        for path in files:
+            original = check_unit(path, path.read_bytes(), plan)
+            form.js("window.sokketForm.loadText(arguments[0])", path.read_text(encoding="utf-8"))
+            again = validated(plan, form.js("return window.sokketForm.yaml()"))
+            assert again.unit_id == original.unit_id, path.name
+            assert again.submitted == original.submitted, path.name
+            assert again.content == original.content, path.name
+            assert again.indicators == original.indicators, path.name
+        assert form.errors() == []
+    finally:
+        form.quit()

@@ -500,17 +500,22 @@
     return { unit: typeof data.unit === "string" ? strip(data.unit) : "", submitted: date, values: values };
   }
 
+  /* Put a saved file's content on the page; a YamlError leaves the page as it was. */
+  function loadText(text) {
+    var state = stateFromYaml(parseYaml(text));
+    restore(state);
+    markAll = true;
+    var shown = refresh();
+    remember();
+    return state.unit && !shown.unitId
+      ? " Mã đơn vị '" + state.unit + "' trong tệp không có trong danh sách; hãy chọn lại đơn vị." : "";
+  }
+
   function openFile(file) {
     var reader = new FileReader();
     reader.onload = function () {
       try {
-        var state = stateFromYaml(parseYaml(String(reader.result)));
-        restore(state);
-        markAll = true;
-        var state2 = refresh();
-        remember();
-        statusLine.textContent = "Đã mở tệp " + file.name + "." +
-          (state.unit && !state2.unitId ? " Mã đơn vị '" + state.unit + "' trong tệp không có trong danh sách; hãy chọn lại đơn vị." : "");
+        statusLine.textContent = "Đã mở tệp " + file.name + "." + loadText(String(reader.result));
       } catch (e) {
         if (!(e instanceof YamlError)) throw e;
         statusLine.textContent = "Không mở được tệp " + file.name + ": dòng " + e.line + " " + e.message +
@@ -555,6 +560,9 @@
   });
   unitSearch.addEventListener("input", function () { fillUnitChoices(); });
   document.getElementById("save").addEventListener("click", save);
+  document.getElementById("open").addEventListener("click", function () {
+    document.getElementById("open-file").click();
+  });
   document.getElementById("open-file").addEventListener("change", function (event) {
     var file = event.target.files[0];
     if (file) openFile(file);
@@ -587,5 +595,6 @@
   refresh();
 
   // For tests and for checking the form against sokket itself.
-  window.sokketForm = { quote: quote, parseNumber: parseNumber, parseItems: parseItems, parseYaml: parseYaml };
+  window.sokketForm = { quote: quote, parseNumber: parseNumber, loadText: loadText,
+    yaml: function () { return output.value; } };
 })();
