@@ -7,6 +7,7 @@ chromedriver or selenium is not installed (.ci/run installs them).
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import time
@@ -368,6 +369,10 @@ def test_quoting_matches_python(open_form: Callable[[], Form]) -> None:
     form = open_form()
     got = form.js("return arguments[0].map(window.sokketForm.quote);", texts)
     assert got == [quote(t) for t in texts]
+    alphabet = "aĐđ\\\"'#:-*%\t\n\r\x00\x1f\x7f\x85\x9f\xa0\u2028\u2029\ufeff\ufffe 🎉\U0010fffd"
+    rng = random.Random(10)
+    many = ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(2000)]
+    assert form.js("return arguments[0].map(window.sokketForm.quote);", many) == [quote(t) for t in many]
     # A lone surrogate cannot travel through chromedriver's JSON: made in the page.
     lone = form.js("return window.sokketForm.quote('a' + String.fromCharCode(0xD800) + 'b');")
     assert lone == quote("a\ud800b")
@@ -381,6 +386,8 @@ def test_numbers_are_judged_as_parse_does(open_form: Callable[[], Form]) -> None
         "1.234,5", "-5", "-0", "-0,0", "chín mươi", "1.000.000", "--1.000", "\u30007\u3000",
         "\ufeff7", "\x1c7", "7%", "%", "1e3", "٣", "+5", ".5", "5.",
     ]
+    rng = random.Random(4)
+    cases += ["".join(rng.choices("0123456789.,- %\u00a0a\u3000", k=rng.randint(0, 8))) for _ in range(3000)]
     form = open_form()
     got = form.js(
         "return arguments[0].map(function (c) {"
@@ -508,3 +515,34 @@ def test_hand_written_files_open_into_the_form(tmp_path: Path) -> None:
         assert form.errors() == []
     finally:
         form.quit()
+
+
+def random_items(rng: random.Random, depth: int = 0) -> tuple[Item, ...]:
+    """Items as a clerk could type them: no line break, no leading space or '+' in a text."""
+    first = "aĐ\"'#:-*%\\🎉ệ"
+    rest = first + " +"
+    items = []
+    for _ in range(rng.randint(0 if depth else 1, 3)):
+        text = rng.choice(first) + "".join(rng.choices(rest, k=rng.randint(0, 10))).rstrip()
+        children = random_items(rng, depth + 1) if depth < 3 and rng.random() < 0.3 else ()
+        items.append(Item(text, children))
+    return tuple(items)
+
+
+@needs_browser
+def test_random_items_survive_the_form(review: tuple[Plan, Path], open_form: Callable[[], Form]) -> None:
+    plan = review[0]
+    rng = random.Random(7)
+    keys = ["achievements", "shortcomings", "causes.objective", "causes.subjective", "lessons"]
+    contents = [{key: random_items(rng) for key in keys} for _ in range(150)]
+    files = [unit_yaml(plan.unit_format, "soc-son", content=c) for c in contents]
+    form = open_form()
+    saved = form.js(
+        "return arguments[0].map(function (text) {"
+        "  window.sokketForm.loadText(text); return window.sokketForm.yaml(); });",
+        files,
+    )
+    for content, text in zip(contents, saved, strict=True):
+        unit = validated(plan, text)
+        assert [p.message for p in unit.report.problems] == []
+        assert unit.content == content
