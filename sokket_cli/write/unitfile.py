@@ -17,11 +17,10 @@ from sokket_cli.check.unitformat import (
     ITEM_TEXT_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
+    UNPLACED_KEY,
     Kind,
     UnitFormat,
 )
-
-UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
 
 _ESCAPES = {
     "\\": "\\\\",
