@@ -21,10 +21,16 @@ _ROMAN = re.compile(r"(?P<m>[IVXLC]{1,6})\s*[.)/:\-–]\s*(?=\S)")
 _DECIMAL = re.compile(r"(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s+(?=\S)")
 _DECIMAL_BARE = re.compile(r"(?P<m>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\D)")
 _LETTER = re.compile(r"(?P<m>[a-zđ])\s*[)/]\s*(?=\S)|(?P<d>[a-zđ])\.\s+(?=\S)")
+_CAPITAL_LETTER = re.compile(r"(?P<m>[A-ZĐ])\s*[.)]\s+(?=\S)")
 _STAR = re.compile(r"(?P<m>\*+)\s*(?=[^\s*])")
 _PART = re.compile(r"(?P<m>ph[aầ]n\s+(?:th[uứ]\s+\S+|[IVX]+|\d+))\b\s*[.:\-–]?\s*", re.IGNORECASE)
 _BULLET = re.compile(r"(?P<m>[-–—+•·●○◦▪■♦➢➤✓√→])\s*(?=[^\s\-–—+])")
 _DASHES = "-–—"
+# The order Vietnamese reports nest their numbered headings in: PHẦN I > A. > I. > 1. > 1.1. >
+# a). A numbered heading closes every heading below its rank, numbered or not ('ƯU ĐIỂM' in
+# capitals does not hold the 'II.' after it).
+_RANKS = {"part": 0, "capital": 1, "roman": 2, "decimal": 3, "decimal2": 4, "decimal3": 5,
+          "decimal4": 6, "letter": 7}
 
 
 class Role(str, Enum):
@@ -73,6 +79,8 @@ def _typed_marker(text: str) -> tuple[str, str] | None:
         return ("decimal" if depth == 1 else f"decimal{depth}"), text[match.end():]
     if match := _LETTER.match(text):
         return "letter", text[match.end():]
+    if match := _CAPITAL_LETTER.match(text):
+        return "capital", text[match.end():]
     if match := _PART.match(text):
         return "part", text[match.end():]
     if match := _STAR.match(text):
@@ -148,8 +156,12 @@ def build_tree(entries: list[Line | TableRow]) -> Node:
         if isinstance(entry, Line) and entry.role is Role.HEADING:
             kinds = [kind for kind, _ in open_headings]
             depth = _heading_depth(entry.kind)
+            rank = _RANKS.get(entry.kind)
             if entry.kind in kinds:
                 del open_headings[kinds.index(entry.kind):]
+            elif rank is not None:
+                above = [i for i, k in enumerate(kinds) if _RANKS.get(k, rank) < rank]
+                del open_headings[(above[-1] + 1 if above else 0):]
             elif depth is not None:
                 deeper = [i for i, k in enumerate(kinds) if (_heading_depth(k) or 0) >= depth]
                 if deeper:

@@ -1,0 +1,308 @@
+"""sokket import: a Word report becomes a unit file; every paragraph's fate is asserted."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import PLAN, write_review
+from typer.testing import CliRunner
+from word_reports import WordReport
+
+from sokket_cli.check.plan import read_plan
+from sokket_cli.cli import app
+from sokket_cli.intake.word import package
+from sokket_cli.intake.word.convert import import_report
+
+runner = CliRunner()
+TODAY = date(2026, 11, 29)
+
+
+def run(*args: str | Path):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def typical_report() -> WordReport:
+    """Headings typed by hand, a Word list, a heading style, a .VnTime paragraph, figures."""
+    report = WordReport()
+    report.header()
+    report.para("Thực hiện Kế hoạch số 30-KH/TU của Ban Thường vụ Thành ủy, Quận ủy báo cáo như sau:")
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC", bold=True)
+    report.para("1. Công tác tuyên truyền", bold=True)
+    report.para("Đã tổ chức 45 hội nghị quán triệt.")
+    report.para("- Cấp quận: 5 hội nghị;")
+    report.para("+ Có 1.250 lượt tham dự.")
+    report.para("Ưu điểm", level=0)  # Word numbering shows 'II.'
+    report.para("Công tác kiểm tra được tăng cường.", level=2)  # Word bullet '-'
+    report.para("Hạn chế, khuyết điểm", style="Heading 1")
+    report.para("Một số cấp ủy chưa sâu sát.", font=".VnTime")
+    report.para("III. NGUYÊN NHÂN CỦA HẠN CHẾ")
+    report.para("* Nguyên nhân khách quan")
+    report.para("- Dịch Covid-19 kéo dài.")
+    report.para("* Nguyên nhân chủ quan")
+    report.para("- Nhận thức chưa đầy đủ.")
+    report.table([
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Số lượng"],
+        ["1", "Số hội nghị", "hội nghị", "1.250"],
+        ["2", "Tỷ lệ tham gia", "%", "96,5%"],
+        ["3", "Số xe ô tô", "xe", "3"],
+    ])
+    report.para("IV. PHƯƠNG HƯỚNG NHIỆM VỤ")
+    report.para("Tiếp tục quán triệt.")
+    report.closing()
+    return report
+
+
+def convert(tmp_path: Path, report: WordReport, name: str = "bao-cao-ba-dinh.docx",
+            plan: str = PLAN, unit: str | None = None) -> tuple[dict[str, Any], str, Any]:
+    write_review(tmp_path, {}, plan)
+    source = report.save(tmp_path / name)
+    imported = import_report(source, read_plan(tmp_path / "plan.yaml"), unit, TODAY)
+    return yaml.safe_load(imported.text), imported.text, imported
+
+
+def test_every_paragraph_of_a_typical_report_lands_where_it_belongs(tmp_path: Path) -> None:
+    data, text, imported = convert(tmp_path, typical_report())
+    assert data["unit"] == "ba-dinh"  # from the file name
+    assert data["submitted"] == date(2021, 6, 30)  # 'Ba Đình, ngày 30 tháng 6 năm 2021'
+    assert data["achievements"] == [
+        {"text": "Công tác tuyên truyền", "items": [
+            "Đã tổ chức 45 hội nghị quán triệt.",
+            {"text": "Cấp quận: 5 hội nghị;", "items": ["Có 1.250 lượt tham dự."]},
+        ]},
+        "Công tác kiểm tra được tăng cường.",
+    ]
+    assert data["shortcomings"] == ["Một số cấp ủy chưa sâu sát."]  # .VnTime converted
+    assert data["causes"] == {
+        "objective": ["Dịch Covid-19 kéo dài."],
+        "subjective": ["Nhận thức chưa đầy đủ."],
+    }
+    assert data["lessons"] == []
+    assert data["indicators"] == {"conferences": "1250", "rate": "96,5"}
+    assert data["unplaced"] == [
+        "Thực hiện Kế hoạch số 30-KH/TU của Ban Thường vụ Thành ủy, Quận ủy báo cáo như sau:",
+        "3 | Số xe ô tô | xe | 3",
+        {"text": "PHƯƠNG HƯỚNG NHIỆM VỤ", "items": ["Tiếp tục quán triệt."]},
+    ]
+    assert "  # Đoạn 4 của tệp Word, trước tiêu đề đầu tiên." in text
+    assert "  # Bảng 2, dòng 4 (sau đoạn 18), dưới tiêu đề '* Nguyên nhân chủ quan'; không khớp" in text
+    assert "  # Đoạn 19 của tệp Word, dưới tiêu đề '* Nguyên nhân chủ quan'." in text
+    assert text.startswith("# Nhập từ tệp Word 'bao-cao-ba-dinh.docx' ngày 29/11/2026")
+    for absent in ("BÁO CÁO", "QUẬN ỦY BA ĐÌNH", "Nơi nhận", "BÍ THƯ", "Nguyễn Văn A"):
+        assert absent not in text.split("unit:")[1]
+    summary = imported.summary
+    assert (summary.in_sections, summary.headings, summary.unplaced) == (8, 6, 3)
+    assert (summary.header, summary.closing, summary.figures, summary.rows_unplaced) == (4, 1, 2, 1)
+
+
+def test_import_then_validate_gives_only_unplaced_errors(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    source = typical_report().save(tmp_path / "bao-cao-ba-dinh.docx")
+    result = run("import", source)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "units" / "ba-dinh.yaml").is_file()  # default: units/ beside the plan
+    assert "22 đoạn văn: 8 đoạn vào các mục (và 6 tiêu đề mục), 3 đoạn chưa xếp được" in result.stderr
+    assert "'.VnTime' đã được chuyển sang Unicode" in result.stderr
+    assert "số liệu chưa khớp chỉ tiêu" in result.stderr and "Số xe ô tô" in result.stderr
+    checked = run("validate", tmp_path / "units", "--format", "json")
+    problems = [p for f in __import__("json").loads(checked.stdout)["files"] for p in f["problems"]]
+    assert [p["code"] for p in problems] == ["unplaced"] * 3
+    assert "Hãy chuyển ý này vào đúng mục" in problems[0]["message"]
+
+
+def test_word_list_levels_and_heading_styles_nest(tmp_path: Path) -> None:
+    report = WordReport()
+    report.header()
+    report.para("Kết quả đạt được", level=0)
+    report.para("Công tác học tập", level=1)  # '1.' from numbering: a sub-heading
+    report.para("Quán triệt đến 100% chi bộ.", level=2)
+    report.para("Có 45 hội nghị.", level=3)
+    report.para("Đạt yêu cầu.", level=2)
+    report.para("Bài học kinh nghiệm", style="Heading 1")
+    report.para("Phải sâu sát cơ sở.", style="List Bullet")
+    data, _, _ = convert(tmp_path, report)
+    assert data["achievements"] == [{"text": "Công tác học tập", "items": [
+        {"text": "Quán triệt đến 100% chi bộ.", "items": ["Có 45 hội nghị."]},
+        "Đạt yêu cầu.",
+    ]}]
+    assert data["lessons"] == ["Phải sâu sát cơ sở."]
+    assert "unplaced" not in data or data["unplaced"] == []
+
+
+def test_variants_aliases_and_a_combined_heading(tmp_path: Path) -> None:
+    plan = PLAN.replace(
+        '  - {key: lessons, title: "Bài học kinh nghiệm", required: false}',
+        '  - {key: lessons, title: "Bài học kinh nghiệm", required: false, aliases: ["Những điều rút ra"]}',
+    )
+    report = WordReport()
+    report.header()
+    report.para("ƯU ĐIỂM")  # capitals, no number: a heading that holds no numbered one
+    report.para("Làm tốt công tác tổ chức.")
+    report.para("II. HẠN CHẾ, YẾU KÉM VÀ NGUYÊN NHÂN")
+    report.para("Còn hình thức.")
+    report.para("1. Nguyên nhân khách quan:")
+    report.para("Địa bàn rộng.")
+    report.para("2. Chủ quan")
+    report.para("Cán bộ thiếu.")
+    report.para("III. NHỮNG ĐIỀU RÚT RA")
+    report.para("Đoàn kết.")
+    data, _, _ = convert(tmp_path, report, plan=plan)
+    assert data["shortcomings"] == ["Còn hình thức."]
+    assert data["causes"] == {"objective": ["Địa bàn rộng."], "subjective": ["Cán bộ thiếu."]}
+    assert data["lessons"] == ["Đoàn kết."]
+    assert data["achievements"] == ["Làm tốt công tác tổ chức."]
+    assert "unplaced" not in data
+
+
+def test_an_ambiguous_heading_is_not_guessed(tmp_path: Path) -> None:
+    plan = PLAN.replace(
+        '  - {key: lessons, title: "Bài học kinh nghiệm", required: false}',
+        '  - {key: lessons, title: "Bài học kinh nghiệm", required: false, aliases: ["Tồn tại"]}\n'
+        '  - {key: others, title: "Tồn tại", required: false}',
+    )
+    report = WordReport()
+    report.para("I. TỒN TẠI")
+    report.para("Chưa kịp thời.")
+    data, _, _ = convert(tmp_path, report, plan=plan)
+    assert data["unplaced"] == [{"text": "TỒN TẠI", "items": ["Chưa kịp thời."]}]
+    assert data["lessons"] == [] and data["others"] == []
+
+
+def test_text_is_kept_exactly_without_line_breaks_or_soft_hyphens(tmp_path: Path) -> None:
+    report = WordReport()
+    report.header()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    paragraph = report.doc.add_paragraph()
+    paragraph.add_run("Triển khai “Học tập và làm theo” Nghị quy")
+    paragraph.add_run("\u00adết; ")  # a soft hyphen: only where the line may wrap
+    paragraph.add_run("ti\u0301nh").add_break()  # NFD 'tính', then a manual line break
+    paragraph.add_run("thần 'đổi mới'.")
+    data, _, _ = convert(tmp_path, report)
+    assert data["achievements"] == ["Triển khai “Học tập và làm theo” Nghị quyết; tính thần 'đổi mới'."]
+
+
+def test_legacy_fonts_are_converted_by_font_name(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC", font=".VnTimeH")  # stored 'i. kÕt qu¶ ®¹t ®­îc'
+    report.para("Đã tổ chức hội nghị quán triệt.", font=".VnTime")
+    report.para("Cấp ủy sâu sát cơ sở.", font="VNI-Times")
+    data, text, imported = convert(tmp_path, report)
+    assert data["achievements"] == ["Đã tổ chức hội nghị quán triệt.", "Cấp ủy sâu sát cơ sở."]
+    assert any("'.VnTime'" in w for w in imported.warnings)
+    assert any("'VNI-Times'" in w for w in imported.warnings)
+    assert "phông chữ cũ (.VnTimeH, .VnTime, VNI-Times)" in text
+
+
+def test_figures_by_column_and_unclear_numbers_listed_not_guessed(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    report.table([
+        ["Đơn vị", "Số hội nghị", "Tỷ lệ tham gia (%)", "Tổng số đảng viên bị kỷ luật"],
+        ["Quận ủy Ba Đình", "1.250", "97,25", "3"],
+    ])
+    report.table([
+        ["Chỉ tiêu", "Số liệu"],
+        ["Khiển trách", "1,250"],  # a comma in an integer: one and a quarter, or 1250?
+        ["Cảnh cáo", "1"],
+    ])
+    data, _, imported = convert(tmp_path, report)
+    assert data["indicators"] == {"conferences": "1250", "rate": "97,25", "disciplined": "3",
+                                  "warned": "1"}
+    assert data["unplaced"] == ["Quận ủy Ba Đình", "Khiển trách | 1,250"]
+    assert any("'1,250' không đọc được thành số" in row for row in imported.unmatched_figures)
+
+
+def test_unit_recognised_from_the_header_when_the_file_name_says_nothing(tmp_path: Path) -> None:
+    report = WordReport()
+    report.header(organ="HUYỆN ỦY SÓC SƠN", place="Sóc Sơn")
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    data, _, _ = convert(tmp_path, report, name="bao-cao.docx")
+    assert data["unit"] == "soc-son"
+
+
+def test_a_folder_imports_each_file_and_explains_the_one_it_cannot(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    folder = tmp_path / "word"
+    folder.mkdir()
+    for name, organ in (("bao-cao-hoan-kiem.docx", "QUẬN ỦY HOÀN KIẾM"), ("bc.docx", "CHI BỘ 5")):
+        report = WordReport()
+        report.header(organ=organ, place="Hà Nội")
+        report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+        report.para("Tốt.")
+        report.save(folder / name)
+    (folder / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    result = run("import", folder, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert (tmp_path / "out" / "hoan-kiem.yaml").is_file()
+    assert "bc.docx: Không nhận ra đây là báo cáo của đơn vị nào" in result.stderr
+    assert "--don-vi ba-dinh" in result.stderr
+    assert "cu.doc: Đây là tệp Word cũ (.doc, Word 97-2003)" in result.stderr
+    assert "Đã nhập 1/3 tệp Word." in result.stderr
+
+
+def test_never_overwrites_without_force_and_never_over_an_input(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    source = typical_report().save(tmp_path / "bao-cao-ba-dinh.docx")
+    target = tmp_path / "ba-dinh.yaml"
+    target.write_text("cũ", encoding="utf-8")
+    result = run("import", source, "-o", target)
+    assert result.exit_code == 2
+    assert "Tệp đã có nên không ghi đè" in result.stderr and "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "cũ"
+    assert run("import", source, "-o", target, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Nhập từ tệp Word")
+    over_plan = run("import", source, "-o", tmp_path / "plan.yaml", "--force")
+    assert over_plan.exit_code == 2 and "trùng với một tệp đầu vào" in over_plan.stderr
+    assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == PLAN
+
+
+def test_unit_option_is_checked_against_the_plan(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    source = typical_report().save(tmp_path / "x.docx")
+    result = run("import", source, "--don-vi", "ba-dinhh")
+    assert result.exit_code == 2 and "Có phải là 'ba-dinh'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"),
+         "được đặt mật khẩu"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "tệp Word cũ (.doc"),
+        (b"%PDF-1.7\n...", "Đây là tệp PDF"),
+        (b"PK\x03\x04 broken", "Tệp Word bị hỏng"),
+        (b"just text", "Tệp Word bị hỏng"),
+    ],
+)
+def test_files_that_are_not_docx_get_a_message_and_exit_2(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    write_review(tmp_path, {})
+    (tmp_path / "bao-cao.docx").write_bytes(content)
+    result = run("import", tmp_path / "bao-cao.docx", "--don-vi", "ba-dinh")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_zip_that_is_not_word_and_a_part_too_big_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_review(tmp_path, {})
+    other = tmp_path / "bang.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<x/>")
+    result = run("import", other, "--don-vi", "ba-dinh")
+    assert result.exit_code == 2 and "không phải tệp Word (.docx)" in result.stderr
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(package.DOCUMENT_PART, b"<a>" + b" " * 5000 + b"</a>")
+    monkeypatch.setattr(package, "MAX_DOCUMENT_BYTES", 1000)
+    result = run("import", bomb, "--don-vi", "ba-dinh")
+    assert result.exit_code == 2 and "quá lớn" in result.stderr
