@@ -306,3 +306,11 @@ def test_a_zip_that_is_not_word_and_a_part_too_big_are_refused(
     monkeypatch.setattr(package, "MAX_DOCUMENT_BYTES", 1000)
     result = run("import", bomb, "--don-vi", "ba-dinh")
     assert result.exit_code == 2 and "quá lớn" in result.stderr
+
+
+def test_import_has_vietnamese_help_and_is_in_the_readme() -> None:
+    result = run("import", "--help")
+    assert result.exit_code == 0
+    assert "--don-vi" in result.output and "Chuyển báo cáo Word" in result.output
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "sokket import bao-cao-ba-dinh.docx --don-vi ba-dinh" in readme

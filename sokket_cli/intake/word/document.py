@@ -123,7 +123,7 @@ class _Reader:
             if found is not None:
                 label, label_format = found
         visible = [look for look, piece in zip(looks, pieces, strict=True) if piece.strip()]
-        letters = [c for c in text if c.isalpha()]
+        has_letters = any(c.isalpha() for c in text)
         caps_format = bool(visible) and all(look.caps for look in visible)
         for font in dict.fromkeys(legacy):
             self.legacy[font] = self.legacy.get(font, 0) + 1
@@ -135,7 +135,7 @@ class _Reader:
                 list_level=level,
                 heading_level=own.heading_level or style.heading_level,
                 bold=bool(visible) and all(look.bold for look in visible),
-                caps=bool(letters) and (caps_format or all(c.isupper() for c in letters)),
+                caps=has_letters and (caps_format or text.upper() == text),
                 centered=bool(own.centered if own.centered is not None else style.centered),
                 legacy_fonts=tuple(dict.fromkeys(legacy)),
             )

@@ -41,16 +41,32 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 EXACT, VARIANT, PREFIX = 3, 2, 1  # how well a title fits, best first
 
 
+def _strip_table() -> dict[int, str | None]:
+    """Every precomposed letter to its base letter, combining marks to nothing, đ to d."""
+    table: dict[int, str | None] = dict.fromkeys(range(0x300, 0x370))
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base != chr(code) and base:
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
+
+
+_STRIP = _strip_table()
+
+
+def _bare(text: str) -> str:
+    return text.translate(_STRIP).lower()
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics (đ -> d), punctuation to single spaces: for comparing only."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _NOT_WORD.sub(" ", bare).strip()
+    return _NOT_WORD.sub(" ", _bare(text)).strip()
 
 
-def _key(title: str) -> str:
-    """A title's comparison key: folded, fillers off the front."""
-    folded = fold(title)
+def _without_fillers(folded: str) -> str:
     changed = True
     while changed:
         changed = False
@@ -60,11 +76,16 @@ def _key(title: str) -> str:
     return folded
 
 
+def _key(title: str) -> str:
+    """A title's comparison key: folded, fillers ('Về', 'Những') off the front."""
+    return _without_fillers(fold(title))
+
+
 def _unordered(title: str) -> frozenset[str]:
     """'Đề xuất, kiến nghị' and 'Kiến nghị, đề xuất' are the same heading."""
-    decomposed = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return frozenset(_key(part) for part in _SEPARATORS.split(bare) if _key(part))
+    parts = (_without_fillers(_NOT_WORD.sub(" ", part).strip())
+             for part in _SEPARATORS.split(_bare(title)))
+    return frozenset(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +113,9 @@ class Matcher:
     """Finds the section or part a heading names."""
 
     def __init__(self, file_format: UnitFormat) -> None:
-        self._forms: list[tuple[Target, str, frozenset[str], int]] = []
+        self._by_key: dict[str, list[tuple[Target, int, int]]] = {}
+        self._by_parts: dict[frozenset[str], list[tuple[Target, int, int]]] = {}
+        self._prefixes: list[tuple[str, Target]] = []
         for section in file_format.sections:
             self._add(Target(section), section)
             for part in section.children:
@@ -106,12 +129,16 @@ class Matcher:
             for row in COMMON_VARIANTS
             if own_keys.intersection(_key(t) for t in row)
             for title in row
+            if _key(title) not in own_keys
         ]
-        for title in own:
-            self._forms.append((target, _key(title), _unordered(title), EXACT))
-        for title in variants:
-            if _key(title) not in own_keys:
-                self._forms.append((target, _key(title), _unordered(title), VARIANT))
+        for titles, quality in ((own, EXACT), (variants, VARIANT)):
+            for title in titles:
+                key = _key(title)
+                entry = (target, quality, len(key))
+                self._by_key.setdefault(key, []).append(entry)
+                self._by_parts.setdefault(_unordered(title), []).append(entry)
+                if " " in key:
+                    self._prefixes.append((key + " ", target))
 
     def match(self, title: str, *, prefix: bool = False) -> Target | None:
         """The one target ``title`` names, or None (no fit, or a tie between two targets).
@@ -122,18 +149,15 @@ class Matcher:
         key = _key(title)
         if not key:
             return None
-        unordered = _unordered(title)
         best: dict[str, tuple[int, int, Target]] = {}
-        for target, form, form_parts, quality in self._forms:
-            if key == form or unordered == form_parts:
-                score = (quality, len(form))
-            elif prefix and " " in form and key.startswith(form + " "):
-                score = (PREFIX, len(form))
-            else:
-                continue
+        found = self._by_key.get(key, []) + self._by_parts.get(_unordered(title), [])
+        if prefix:
+            found += [(target, PREFIX, len(form)) for form, target in self._prefixes
+                      if key.startswith(form)]
+        for target, quality, length in found:
             current = best.get(target.key)
-            if current is None or score > current[:2]:
-                best[target.key] = (*score, target)
+            if current is None or (quality, length) > current[:2]:
+                best[target.key] = (quality, length, target)
         if not best:
             return None
         ranked = sorted(best.values(), key=lambda entry: entry[:2], reverse=True)
