@@ -314,3 +314,76 @@ def test_import_has_vietnamese_help_and_is_in_the_readme() -> None:
     assert "--don-vi" in result.output and "Chuyển báo cáo Word" in result.output
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "sokket import bao-cao-ba-dinh.docx --don-vi ba-dinh" in readme
+
+
+def test_causes_split_by_labels_inside_the_paragraphs(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("3. Nguyên nhân của hạn chế", bold=True)
+    report.para("- Nguyên nhân khách quan: dịch bệnh kéo dài.")
+    report.para("+ Thiên tai.")
+    report.para("- Chủ quan:")
+    report.para("+ Nhận thức chưa đầy đủ.")
+    report.para("Một đoạn chung cho cả hai.")
+    data, _, _ = convert(tmp_path, report)
+    assert data["causes"] == {
+        "objective": ["dịch bệnh kéo dài.", "Thiên tai."],
+        "subjective": ["Nhận thức chưa đầy đủ.", "Một đoạn chung cho cả hai."],
+    }
+
+
+def test_signature_as_paragraphs_and_an_appendix_after_it(tmp_path: Path) -> None:
+    report = WordReport()
+    report.header()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    report.para("T/M BAN THƯỜNG VỤ", bold=True, centered=True)
+    report.para("PHÓ BÍ THƯ", bold=True, centered=True)
+    report.para("Trần Văn B", bold=True, centered=True)
+    report.para("PHỤ LỤC SỐ LIỆU", bold=True, centered=True)
+    report.table([["Chỉ tiêu", "Số lượng"], ["Số hội nghị", "12"], ["Ghi chú khác", "x"]])
+    data, _, imported = convert(tmp_path, report)
+    assert data["achievements"] == ["Tốt."]
+    assert data["indicators"] == {"conferences": "12"}
+    assert data["unplaced"] == ["PHỤ LỤC SỐ LIỆU", "Ghi chú khác | x"]
+    assert imported.summary.closing == 3
+
+
+def test_text_boxes_tracked_changes_and_links_are_read_as_shown(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    report = WordReport()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    paragraph = report.para("Đã ")
+    paragraph._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r><w:t>thêm </w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r><w:delText>bỏ </w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")}><w:r><w:t>liên kết</w:t></w:r></w:hyperlink>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<v:textbox><w:txbxContent><w:p><w:r><w:t>Trong hộp chữ.</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    data, _, _ = convert(tmp_path, report)
+    assert data["achievements"] == ["Đã thêm liên kết", "Trong hộp chữ."]
+
+
+def test_a_crafted_numbering_start_does_not_expand(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    report = WordReport()
+    numbering = report.doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+        '<w:start w:val="999999999999"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/>'
+        '</w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    paragraph = report.para("Kết quả đạt được")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'))
+    report.para("Tốt.")
+    data, _, _ = convert(tmp_path, report)
+    assert data["achievements"] == ["Tốt."]

@@ -13,7 +13,14 @@ from sokket_cli.intake.word.document import Paragraph, read_body
 from sokket_cli.intake.word.figures import IndicatorMatcher, read_figures
 from sokket_cli.intake.word.frame import Place, find_frame
 from sokket_cli.intake.word.matching import Matcher
-from sokket_cli.intake.word.outline import MAX_HEADING_LENGTH, Line, TableRow, build_tree, classify
+from sokket_cli.intake.word.outline import (
+    MAX_HEADING_LENGTH,
+    Line,
+    Restart,
+    TableRow,
+    build_tree,
+    classify,
+)
 from sokket_cli.intake.word.package import open_docx
 from sokket_cli.intake.word.placing import Placer, count, freeze
 from sokket_cli.intake.word.recognise import recognise
@@ -81,10 +88,12 @@ def import_report(path: Path, plan: Plan, unit_id: str | None, today: date) -> I
     values: dict[str, str] = {}
     taken: dict[str, int] = {}
     unmatched: list[str] = []
-    entries: list[Line | TableRow] = []
+    entries: list[Line | TableRow | Restart] = []
     number = tables = 0
     for index, block in enumerate(blocks):
         place = frame.places[index]
+        if place is Place.BODY and index and frame.places[index - 1] is Place.CLOSING:
+            entries.append(Restart())
         if isinstance(block, Paragraph):
             if not block.text.strip():
                 continue

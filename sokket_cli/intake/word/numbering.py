@@ -14,6 +14,7 @@ from typing import Any
 from sokket_cli.intake.word.ooxml import W, child_val
 
 BULLET = "bullet"
+_LARGEST_SHOWN = 3999  # the largest roman numeral; letters repeat (number / 26) times
 _PRIVATE_USE_BULLET = "•"  # Symbol/Wingdings bullets are private-use characters
 
 
@@ -50,6 +51,10 @@ def _letters(number: int) -> str:
 
 
 def format_number(number: int, number_format: str) -> str:
+    """A counter as the level's format shows it; beyond what a report can hold, as digits
+    (a 'start' of 10**9 in a crafted file must not write a billion letters)."""
+    if not 0 < number <= _LARGEST_SHOWN:
+        return str(number)
     if number_format == "upperRoman":
         return _roman(number)
     if number_format == "lowerRoman":

@@ -62,6 +62,11 @@ class TableRow:
     reason: str = ""  # why a row of a figures table was not used: it goes to unplaced
 
 
+@dataclass(frozen=True, slots=True)
+class Restart:
+    """The body starts over after the signature (an appendix): no heading stays open."""
+
+
 @dataclass(slots=True)
 class Node:
     """A heading and what follows it up to the next heading of its level or above."""
@@ -148,12 +153,14 @@ def _heading_depth(kind: str) -> int | None:
     return int(kind[1:]) if re.fullmatch(r"h[1-9]", kind) else None
 
 
-def build_tree(entries: list[Line | TableRow]) -> Node:
+def build_tree(entries: list[Line | TableRow | Restart]) -> Node:
     """Nest the entries under their headings."""
     root = Node(None)
     open_headings: list[tuple[str, Node]] = []
     for entry in entries:
-        if isinstance(entry, Line) and entry.role is Role.HEADING:
+        if isinstance(entry, Restart):
+            open_headings.clear()
+        elif isinstance(entry, Line) and entry.role is Role.HEADING:
             kinds = [kind for kind, _ in open_headings]
             depth = _heading_depth(entry.kind)
             rank = _RANKS.get(entry.kind)

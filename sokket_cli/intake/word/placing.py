@@ -101,7 +101,19 @@ class Placer:
         sink: list[Draft],
     ) -> None:
         builder = _ListBuilder(sink)
+        with_parts = target if target is not None and not target.takes_items else None
         for entry in content:
+            if isinstance(entry, Line) and with_parts is not None:
+                labelled = self._part_label(entry.text, with_parts)
+                if labelled is not None:  # '- Nguyên nhân khách quan: ...' names the part
+                    target, rest = labelled
+                    builder = _ListBuilder(self._sink(target))
+                    self.last_heading = entry.shown
+                    if rest:
+                        builder.paragraph(Draft(rest, self._where(entry, target)))
+                    else:
+                        self.headings += 1
+                    continue
             if isinstance(entry, Node):
                 self._heading(entry, target, builder)
             elif isinstance(entry, TableRow):
@@ -116,6 +128,17 @@ class Placer:
                     builder.bullet(entry.kind, draft)
                 else:
                     builder.paragraph(draft)
+
+    def _part_label(self, text: str, target: Target) -> tuple[Target, str] | None:
+        """(the part, the text after the label) for a paragraph that opens with a part's title
+        and a colon, inside a section with parts; None otherwise."""
+        label, colon, rest = text.partition(":")
+        if not colon or len(label) > _CONTEXT_LENGTH:
+            return None
+        found = self.matcher.match(label)
+        if found is None or found.part is None or found.section.key != target.section.key:
+            return None
+        return found, rest.strip()
 
     def _heading(self, node: Node, target: Target | None, builder: _ListBuilder) -> None:
         heading = node.heading
