@@ -387,3 +387,29 @@ def test_a_crafted_numbering_start_does_not_expand(tmp_path: Path) -> None:
     report.para("Tốt.")
     data, _, _ = convert(tmp_path, report)
     assert data["achievements"] == ["Tốt."]
+
+
+def test_a_table_first_is_body_unless_it_reads_like_a_header(tmp_path: Path) -> None:
+    report = WordReport()
+    report.table([["Nội dung", "Kết quả"], ["Học tập nghị quyết", "Đạt"]])
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    data, _, imported = convert(tmp_path, report)
+    assert data["unplaced"] == ["Nội dung | Kết quả", "Học tập nghị quyết | Đạt"]
+    assert imported.summary.header == 0
+
+
+def test_two_reports_of_one_unit_in_one_run_are_not_both_written(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    folder = tmp_path / "word"
+    folder.mkdir()
+    for name in ("ba-dinh-1.docx", "ba-dinh-2.docx"):
+        report = WordReport()
+        report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+        report.para(f"Từ tệp {name}.")
+        report.save(folder / name)
+    result = run("import", folder, "--plan", tmp_path / "plan.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "Đây cũng là báo cáo của đơn vị 'ba-dinh', đã nhập từ tệp" in result.stderr
+    written = (tmp_path / "out" / "ba-dinh.yaml").read_text(encoding="utf-8")
+    assert "Từ tệp ba-dinh-1.docx." in written

@@ -99,6 +99,7 @@ def import_word(
             err(f"{source}: số liệu chưa khớp chỉ tiêu, đã ghi vào 'unplaced:': {row}")
         err(summary_text(source, destination, imported.unit_id, imported.summary))
     if len(files) > 1 or failed:
-        err(f"Đã nhập {len(files) - failed}/{len(files)} tệp Word. Hãy chạy 'sokket validate' để "
-            "xem lại các tệp vừa tạo.")
+        done = len(files) - failed
+        advice = " Hãy chạy 'sokket validate' để xem lại các tệp vừa tạo." if done else ""
+        err(f"Đã nhập {done}/{len(files)} tệp Word.{advice}")
     raise typer.Exit(ExitStatus.BAD_INPUT if failed else ExitStatus.OK)

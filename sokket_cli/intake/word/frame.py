@@ -56,8 +56,10 @@ def _decoration(block: Block) -> bool:
 def _header_like(block: Block, title_seen: bool, is_title: bool) -> bool:
     if _decoration(block):
         return True
-    if isinstance(block, Table):
-        return not title_seen
+    if isinstance(block, Table):  # the two-column table of organ, number, motto and date
+        return not title_seen and any(
+            _HEADER_WORDS.search(fold(cell)) for row in block.rows for cell in row
+        )
     text = block.text.strip()
     if is_title or block.label or _NUMBERED.match(text) or block.heading_level is not None:
         return False
