@@ -17,6 +17,8 @@ from sokket_cli.intake.discovery import find_plan
 if TYPE_CHECKING:
     from sokket_cli.intake.word.convert import Summary
 
+_LISTED_ROWS = 10  # a whole-city table must not drown the summary; all rows are in the file
+
 
 def summary_text(source: Path, target: Path, unit: str, summary: Summary) -> str:
     """Where the paragraphs went, one line per file (on stderr)."""
@@ -95,8 +97,11 @@ def import_word(
         written[destination.resolve()] = source
         for warning in imported.warnings:
             err(f"{source}: cảnh báo: {warning}")
-        for row in imported.unmatched_figures:
+        for row in imported.unmatched_figures[:_LISTED_ROWS]:
             err(f"{source}: số liệu chưa khớp chỉ tiêu, đã ghi vào 'unplaced:': {row}")
+        if len(imported.unmatched_figures) > _LISTED_ROWS:
+            more = len(imported.unmatched_figures) - _LISTED_ROWS
+            err(f"{source}: còn {more} dòng số liệu chưa khớp khác, xem trong 'unplaced:'.")
         err(summary_text(source, destination, imported.unit_id, imported.summary))
     if len(files) > 1 or failed:
         done = len(files) - failed

@@ -38,7 +38,6 @@ class Paragraph:
     bold: bool = False  # every character of the text is bold
     caps: bool = False  # every letter is shown in capitals (typed so, or the Caps format)
     centered: bool = False
-    legacy_fonts: tuple[str, ...] = ()  # legacy font names whose runs were converted
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +107,7 @@ class _Reader:
     def paragraph(self, p: Any, out: list[Block]) -> None:
         own = paragraph_properties(p.find(f"{W}pPr"))
         style = self.styles.paragraph(child_val(p.find(f"{W}pPr"), "pStyle"))
-        base = own.text.over(style.text)
+        base = style.text  # the pPr's own rPr formats only the paragraph mark, not the runs
         pieces: list[str] = []
         looks: list[TextStyle] = []
         legacy: list[str] = []
@@ -137,7 +136,6 @@ class _Reader:
                 bold=bool(visible) and all(look.bold for look in visible),
                 caps=has_letters and (caps_format or text.upper() == text),
                 centered=bool(own.centered if own.centered is not None else style.centered),
-                legacy_fonts=tuple(dict.fromkeys(legacy)),
             )
         )
         for box in boxes:
