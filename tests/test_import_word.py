@@ -413,3 +413,24 @@ def test_two_reports_of_one_unit_in_one_run_are_not_both_written(tmp_path: Path)
     assert "Đây cũng là báo cáo của đơn vị 'ba-dinh', đã nhập từ tệp" in result.stderr
     written = (tmp_path / "out" / "ba-dinh.yaml").read_text(encoding="utf-8")
     assert "Từ tệp ba-dinh-1.docx." in written
+
+
+def test_an_encrypted_zip_entry_or_broken_deflate_data_exit_2(tmp_path: Path) -> None:
+    write_review(tmp_path, {})
+    source = typical_report().save(tmp_path / "bao-cao.docx")
+    data = bytearray(source.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(package.DOCUMENT_PART)] != package.DOCUMENT_PART.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    data[central + 8] |= 1  # the 'encrypted' flag of the document part
+    (tmp_path / "mat-khau.docx").write_bytes(bytes(data))
+    result = run("import", tmp_path / "mat-khau.docx", "--don-vi", "ba-dinh")
+    assert result.exit_code == 2 and "được đặt mật khẩu" in result.stderr
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as archive:
+        entry = archive.getinfo(package.DOCUMENT_PART)
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    data[start:start + 40] = b"\xff" * 40  # the compressed text itself is damaged
+    (tmp_path / "hong.docx").write_bytes(bytes(data))
+    result = run("import", tmp_path / "hong.docx", "--don-vi", "ba-dinh")
+    assert result.exit_code == 2 and "Tệp Word bị hỏng" in result.stderr

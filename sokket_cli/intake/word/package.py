@@ -8,6 +8,7 @@ only the three XML parts the import needs are ever decompressed, each up to a fi
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,10 +81,13 @@ def open_docx(path: Path) -> DocxParts:
     try:
         with zipfile.ZipFile(path) as archive:
             return _read_parts(archive, path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError) as exc:
+    except (
+        zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, KeyError,
+        NotImplementedError,  # an unsupported compression method
+    ) as exc:
         raise InputError(DAMAGED, path=path) from exc
-    except NotImplementedError as exc:  # an unsupported compression method
-        raise InputError(DAMAGED, path=path) from exc
+    except RuntimeError as exc:  # zipfile: 'File ... is encrypted, password required'
+        raise InputError(PASSWORD, path=path) from exc
     except OSError as exc:
         raise InputError(f"Không đọc được tệp: {exc.strerror or exc}.", path=path) from exc
 
