@@ -434,3 +434,19 @@ def test_an_encrypted_zip_entry_or_broken_deflate_data_exit_2(tmp_path: Path) ->
     (tmp_path / "hong.docx").write_bytes(bytes(data))
     result = run("import", tmp_path / "hong.docx", "--don-vi", "ba-dinh")
     assert result.exit_code == 2 and "Tệp Word bị hỏng" in result.stderr
+
+
+def test_the_receiver_named_in_the_header_is_not_taken_for_the_writer(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("HUYỆN ỦY SÓC SƠN", centered=True)
+    report.para("Kính gửi: Ban Tổ chức Thành ủy", centered=True)
+    report.para("BÁO CÁO", bold=True, centered=True)
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    plan = PLAN.replace(
+        '  - {id: soc-son, name: "Huyện ủy Sóc Sơn", group: "Các huyện ủy"}',
+        '  - {id: soc-son, name: "Huyện ủy Sóc Sơn", group: "Các huyện ủy"}\n'
+        '  - {id: ban-to-chuc, name: "Ban Tổ chức Thành ủy", group: "Các ban"}',
+    )
+    data, _, _ = convert(tmp_path, report, name="bc.docx", plan=plan)
+    assert data["unit"] == "soc-son"

@@ -127,7 +127,9 @@ def find_frame(blocks: list[Block], is_title: list[bool]) -> Frame:
             in_closing = True
         if in_closing:
             places[index] = Place.CLOSING
-    header_text = " ".join(fold(_text(b)) for b in blocks[:header_end])
+    header_text = " ".join(  # 'Kính gửi: Ban Tổ chức...' names the receiver, not the writer
+        folded for b in blocks[:header_end] if not (folded := fold(_text(b))).startswith("kinh gui")
+    )
     match = _DATE.search(header_text)
     dated = None
     if match:
