@@ -450,3 +450,14 @@ def test_the_receiver_named_in_the_header_is_not_taken_for_the_writer(tmp_path: 
     )
     data, _, _ = convert(tmp_path, report, name="bc.docx", plan=plan)
     assert data["unit"] == "soc-son"
+
+
+def test_without_a_header_block_short_first_lines_stay_in_the_body(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("Công tác tuyên truyền")
+    report.para("TÌNH HÌNH CHUNG")
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC")
+    report.para("Tốt.")
+    data, _, imported = convert(tmp_path, report)
+    assert data["unplaced"] == ["Công tác tuyên truyền", "TÌNH HÌNH CHUNG"]
+    assert imported.summary.header == 0

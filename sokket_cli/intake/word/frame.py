@@ -108,7 +108,7 @@ def _appendix(block: Block) -> bool:
 def find_frame(blocks: list[Block], is_title: list[bool]) -> Frame:
     """Mark each block as header, body or closing; ``is_title[i]``: block i names a section."""
     places = [Place.BODY] * len(blocks)
-    header_end = 0
+    header_end = strong_end = 0
     title_seen = False
     for index, block in enumerate(blocks[:_HEADER_SCAN]):
         if _report_title(block) and not is_title[index]:
@@ -116,6 +116,10 @@ def find_frame(blocks: list[Block], is_title: list[bool]) -> Frame:
         elif not _header_like(block, title_seen, is_title[index]):
             break
         header_end = index + 1
+        if isinstance(block, Table) or _HEADER_WORDS.search(fold(_text(block))):
+            strong_end = header_end
+    if not title_seen:  # no 'BÁO CÁO': only up to the last line that is surely header
+        header_end = strong_end
     for index in range(header_end):
         places[index] = Place.HEADER
     in_closing = False
