@@ -461,3 +461,21 @@ def test_without_a_header_block_short_first_lines_stay_in_the_body(tmp_path: Pat
     data, _, imported = convert(tmp_path, report)
     assert data["unplaced"] == ["Công tác tuyên truyền", "TÌNH HÌNH CHUNG"]
     assert imported.summary.header == 0
+
+
+def test_numbered_sub_headings_stay_inside_styled_and_capital_headings(tmp_path: Path) -> None:
+    report = WordReport()
+    report.para("Kết quả đạt được", style="Heading 2")
+    report.para("Công tác một", style="List Number")  # Word shows '1.'
+    report.para("Chi tiết một.", style="List Bullet")
+    report.para("Công tác hai", style="List Number")  # '2.'
+    report.para("HẠN CHẾ, YẾU KÉM")  # capitals, no number
+    report.para("1. Về học tập")
+    report.para("Còn hình thức.")
+    data, _, _ = convert(tmp_path, report)
+    assert data["achievements"] == [
+        {"text": "Công tác một", "items": ["Chi tiết một."]},
+        "Công tác hai",
+    ]
+    assert data["shortcomings"] == [{"text": "Về học tập", "items": ["Còn hình thức."]}]
+    assert "unplaced" not in data

@@ -17,6 +17,7 @@ from sokket_cli.intake.word.outline import (
     MAX_HEADING_LENGTH,
     Line,
     Restart,
+    Role,
     TableRow,
     build_tree,
     classify,
@@ -105,6 +106,9 @@ def import_report(path: Path, plan: Plan, unit_id: str | None, today: date) -> I
             elif (line := classify(number, block, is_title[index])) is None:
                 summary.decoration += 1
             else:
+                if line.role is Role.HEADING:
+                    named = matcher.match(line.text)
+                    line.names_section = named is not None and named.part is None
                 entries.append(line)
             continue
         tables += 1

@@ -49,6 +49,7 @@ class Line:
     text: str  # without its marker
     shown: str  # as Word shows it, marker included
     paragraph: Paragraph
+    names_section: bool = False  # a heading whose text is a plan section's title
 
 
 @dataclass(slots=True)
@@ -153,6 +154,20 @@ def _heading_depth(kind: str) -> int | None:
     return int(kind[1:]) if re.fullmatch(r"h[1-9]", kind) else None
 
 
+def _close_for_rank(open_headings: list[tuple[str, Node]], rank: int) -> None:
+    """A numbered heading closes those of its rank or deeper ('2.' closes '1.1.'); a top-level
+    one ('I.', 'A.', 'PHẦN') also closes unnumbered ones it cannot sit in ('ƯU ĐIỂM')."""
+    ranks = [_RANKS.get(kind) for kind, _ in open_headings]
+    deeper = [i for i, r in enumerate(ranks) if r is not None and r >= rank]
+    if deeper:
+        del open_headings[deeper[0]:]
+    elif rank <= _RANKS["roman"]:
+        above = [i for i, r in enumerate(ranks) if r is not None]
+        keep = above[-1] + 1 if above else 0
+        while len(open_headings) > keep and _heading_depth(open_headings[-1][0]) is None:
+            open_headings.pop()
+
+
 def build_tree(entries: list[Line | TableRow | Restart]) -> Node:
     """Nest the entries under their headings."""
     root = Node(None)
@@ -167,12 +182,16 @@ def build_tree(entries: list[Line | TableRow | Restart]) -> Node:
             if entry.kind in kinds:
                 del open_headings[kinds.index(entry.kind):]
             elif rank is not None:
-                above = [i for i, k in enumerate(kinds) if _RANKS.get(k, rank) < rank]
-                del open_headings[(above[-1] + 1 if above else 0):]
+                _close_for_rank(open_headings, rank)
             elif depth is not None:
                 deeper = [i for i, k in enumerate(kinds) if (_heading_depth(k) or 0) >= depth]
                 if deeper:
                     del open_headings[deeper[0]:]
+            elif entry.names_section:  # 'HẠN CHẾ' after 'Kết quả đạt được' is its sibling
+                sections = [i for i, (_, n) in enumerate(open_headings)
+                            if n.heading is not None and n.heading.names_section]
+                if sections:
+                    del open_headings[sections[-1]:]
             node = Node(entry)
             (open_headings[-1][1] if open_headings else root).content.append(node)
             open_headings.append((entry.kind, node))
