@@ -479,3 +479,15 @@ def test_numbered_sub_headings_stay_inside_styled_and_capital_headings(tmp_path:
     ]
     assert data["shortcomings"] == [{"text": "Về học tập", "items": ["Còn hình thức."]}]
     assert "unplaced" not in data
+
+
+def test_a_legacy_font_set_once_in_the_normal_style_is_converted(tmp_path: Path) -> None:
+    from sokket_cli.intake.legacy import from_unicode
+
+    report = WordReport()
+    report.doc.styles["Normal"].font.name = ".VnTime"
+    report.para(from_unicode("I. KẾT QUẢ ĐẠT ĐƯỢC", "tcvn3"))
+    report.para(from_unicode("Đã tổ chức hội nghị quán triệt.", "tcvn3"))
+    data, _, imported = convert(tmp_path, report)
+    assert data["achievements"] == ["Đã tổ chức hội nghị quán triệt."]
+    assert imported.warnings and "'.VnTime'" in imported.warnings[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sokket_cli.errors import OutputError, UsageError
+from sokket_cli.errors import InputError, OutputError, UsageError
 from sokket_cli.write.atomic import write_atomic
 
 WORD_SUFFIXES = (".docx", ".docm")
@@ -27,16 +27,19 @@ def word_files(paths: list[Path]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
-        with os.scandir(path) as entries:
-            found.extend(
-                sorted(
-                    Path(entry.path)
-                    for entry in entries
-                    if entry.name.lower().endswith(WORD_SUFFIXES + REFUSED_SUFFIXES)
-                    and not entry.name.startswith(("~$", "."))  # Word's lock files
-                    and entry.is_file()
+        try:
+            with os.scandir(path) as entries:
+                found.extend(
+                    sorted(
+                        Path(entry.path)
+                        for entry in entries
+                        if entry.name.lower().endswith(WORD_SUFFIXES + REFUSED_SUFFIXES)
+                        and not entry.name.startswith(("~$", "."))  # Word's lock files
+                        and entry.is_file()
+                    )
                 )
-            )
+        except OSError as exc:
+            raise InputError(f"Không đọc được thư mục: {exc.strerror}.", path=path) from exc
     if not found:
         where = ", ".join(f"'{p}'" for p in paths)
         raise UsageError(f"Không có tệp Word (.docx) nào trong {where}.")
