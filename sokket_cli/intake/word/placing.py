@@ -53,6 +53,10 @@ class _ListBuilder:
 
     def block(self, draft: Draft) -> None:
         self.sink.append(draft)
+        self.close()
+
+    def close(self) -> None:
+        """A heading ends any list: what follows starts at the top again."""
         self.levels.clear()
         self.opener = None
 
@@ -146,14 +150,12 @@ class Placer:
         found = self.matcher.match(heading.text, prefix=target is None)
         if found is not None:
             self.last_heading = heading.shown
-        if found is not None:
             self.headings += 1
             if target is not None and found.key == target.key:  # the section named again
                 self._place(node.content, target, builder.sink)
             else:
                 self._place(node.content, found, self._sink(found))
-            builder.levels.clear()
-            builder.opener = None
+            builder.close()
             return
         draft = Draft(heading.text, self._where(heading, target))
         builder.block(draft)
