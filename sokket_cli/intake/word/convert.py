@@ -9,7 +9,7 @@ from pathlib import Path
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unitformat import INDICATORS_KEY
 from sokket_cli.errors import InputError
-from sokket_cli.intake.word.document import Paragraph, read_body
+from sokket_cli.intake.word.document import Paragraph, Table, read_body
 from sokket_cli.intake.word.figures import IndicatorMatcher, read_figures
 from sokket_cli.intake.word.frame import Place, find_frame
 from sokket_cli.intake.word.matching import Matcher
@@ -70,6 +70,75 @@ def _unit_for(path: Path, plan: Plan, header_text: str) -> str:
     )
 
 
+class _Collector:
+    """Walks the blocks once: counts the frame, classifies paragraphs, reads figures tables."""
+
+    def __init__(self, matcher: Matcher, indicators: IndicatorMatcher) -> None:
+        self.matcher = matcher
+        self.indicators = indicators
+        self.summary = Summary()
+        self.values: dict[str, str] = {}
+        self.taken: dict[str, int] = {}  # indicator key -> the table it came from
+        self.unmatched: list[str] = []
+        self.entries: list[Line | TableRow | Restart] = []
+        self.number = 0  # non-empty paragraphs so far: how the comments count them
+        self.tables = 0
+
+    def paragraph(self, block: Paragraph, place: Place, is_title: bool) -> None:
+        if not block.text.strip():
+            return
+        self.number += 1
+        if place is Place.HEADER:
+            self.summary.header += 1
+        elif place is Place.CLOSING:
+            self.summary.closing += 1
+        elif (line := classify(self.number, block, is_title)) is None:
+            self.summary.decoration += 1
+        else:
+            if line.role is Role.HEADING:
+                named = self.matcher.match(line.text)
+                line.names_section = named is not None and named.part is None
+            self.entries.append(line)
+
+    def table(self, block: Table, place: Place) -> None:
+        self.tables += 1
+        texts = [" | ".join(c for c in row if c.strip()) for row in block.rows]
+        if place is not Place.BODY:
+            filled = sum(1 for text in texts if text)
+            if place is Place.HEADER:
+                self.summary.header += filled
+            else:
+                self.summary.closing += filled
+            return
+        figures = read_figures(block.rows, self.indicators) if self.indicators.indicators else None
+        reasons: dict[int, list[str]] = {}
+        if figures is not None:
+            for key, value in figures.values.items():
+                if key in self.taken:
+                    reasons.setdefault(figures.rows_by_key[key], []).append(
+                        f"chỉ tiêu '{key}' đã lấy ở bảng {self.taken[key]}"
+                    )
+                    continue
+                self.values[key] = value
+                self.taken[key] = self.tables
+            for miss in figures.unmatched:
+                self.unused_row(miss.row, miss.text, miss.reason)
+        for row_number, text in enumerate(texts, start=1):
+            if not text:
+                continue
+            if row_number in reasons:
+                self.unused_row(row_number, text, "; ".join(reasons[row_number]))
+            elif figures is None:
+                self.entries.append(TableRow(self.tables, row_number, text, self.number))
+            elif row_number in figures.used_rows:
+                self.summary.figure_rows += 1
+
+    def unused_row(self, row: int, text: str, reason: str) -> None:
+        """A row of a figures table that gave no figure: listed, and kept under unplaced."""
+        self.entries.append(TableRow(self.tables, row, text, self.number, reason))
+        self.unmatched.append(f"bảng {self.tables}, dòng {row}: {text} ({reason})")
+
+
 def import_report(path: Path, plan: Plan, unit_id: str | None, today: date) -> Imported:
     """Convert one .docx; raises :class:`InputError` for a file that cannot be read as one."""
     body = read_body(open_docx(path))
@@ -84,69 +153,17 @@ def import_report(path: Path, plan: Plan, unit_id: str | None, today: date) -> I
     ]
     frame = find_frame(blocks, is_title)
     unit = unit_id or _unit_for(path, plan, frame.header_text)
-    summary = Summary()
-    indicators = IndicatorMatcher(file_format.field(INDICATORS_KEY).children)
-    values: dict[str, str] = {}
-    taken: dict[str, int] = {}
-    unmatched: list[str] = []
-    entries: list[Line | TableRow | Restart] = []
-    number = tables = 0
+    collector = _Collector(matcher, IndicatorMatcher(file_format.field(INDICATORS_KEY).children))
     for index, block in enumerate(blocks):
         place = frame.places[index]
         if place is Place.BODY and index and frame.places[index - 1] is Place.CLOSING:
-            entries.append(Restart())
+            collector.entries.append(Restart())
         if isinstance(block, Paragraph):
-            if not block.text.strip():
-                continue
-            number += 1
-            if place is Place.HEADER:
-                summary.header += 1
-            elif place is Place.CLOSING:
-                summary.closing += 1
-            elif (line := classify(number, block, is_title[index])) is None:
-                summary.decoration += 1
-            else:
-                if line.role is Role.HEADING:
-                    named = matcher.match(line.text)
-                    line.names_section = named is not None and named.part is None
-                entries.append(line)
-            continue
-        tables += 1
-        texts = [" | ".join(c for c in row if c.strip()) for row in block.rows]
-        if place is not Place.BODY:
-            filled = sum(1 for text in texts if text)
-            if place is Place.HEADER:
-                summary.header += filled
-            else:
-                summary.closing += filled
-            continue
-        figures = read_figures(block.rows, indicators) if indicators.indicators else None
-        reasons: dict[int, list[str]] = {}
-        used: set[int] = set()
-        if figures is not None:
-            used = figures.used_rows
-            for key, value in figures.values.items():
-                if key in taken:
-                    reasons.setdefault(figures.rows_by_key[key], []).append(
-                        f"chỉ tiêu '{key}' đã lấy ở bảng {taken[key]}"
-                    )
-                    continue
-                values[key] = value
-                taken[key] = tables
-            for miss in figures.unmatched:
-                entries.append(TableRow(tables, miss.row, miss.text, number, miss.reason))
-                unmatched.append(f"bảng {tables}, dòng {miss.row}: {miss.text} ({miss.reason})")
-        for row_number, text in enumerate(texts, start=1):
-            if not text:
-                continue
-            if row_number in reasons:
-                reason = "; ".join(reasons[row_number])
-                entries.append(TableRow(tables, row_number, text, number, reason))
-                unmatched.append(f"bảng {tables}, dòng {row_number}: {text} ({reason})")
-            elif row_number in used:
-                summary.figure_rows += 1
-            elif figures is None:
-                entries.append(TableRow(tables, row_number, text, number))
+            collector.paragraph(block, place, is_title[index])
+        else:
+            collector.table(block, place)
+    summary, values = collector.summary, collector.values
+    entries, unmatched = collector.entries, collector.unmatched
     placer = Placer(matcher)
     placer.place_document(build_tree(entries))
     content = {key: tuple(freeze(drafts)) for key, drafts in placer.content.items()}
