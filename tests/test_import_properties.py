@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from word_reports import WordReport
 
+from sokket_cli.check import numbers
 from sokket_cli.check.plan import read_plan
 from sokket_cli.intake.word.convert import import_report
+from sokket_cli.intake.word.figures import figure_text
 
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậềểễếệìỉĩíịờởỡớợừửữứự"
 _WORD = st.text(alphabet=_LETTERS, min_size=1, max_size=7)
@@ -92,3 +95,18 @@ def test_a_60_page_report_imports_in_under_2_seconds(tmp_path: Path) -> None:
     assert imported.summary.paragraphs >= 1500
     assert elapsed < 2.0, f"{elapsed:.2f} s"
     print(f"60-page import: {imported.summary.paragraphs} paragraphs in {elapsed:.3f} s")
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integers_written_the_vietnamese_way_read_back_exactly(number: int) -> None:
+    written = numbers.format_vn(Decimal(number))  # 1250 -> '1.250'
+    value, problem = figure_text(written, numbers.INTEGER)
+    assert problem is None and value == str(number)
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_rates_written_the_vietnamese_way_read_back_as_the_same_value(rate: Decimal) -> None:
+    written = numbers.format_vn(rate) + "%"  # 1250.5 -> '1.250,5%'
+    value, problem = figure_text(written, numbers.PERCENT)
+    assert problem is None and value is not None
+    assert numbers.parse(value, numbers.PERCENT)[0] == rate
