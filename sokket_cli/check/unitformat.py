@@ -21,7 +21,8 @@ INDICATORS_KEY = "indicators"
 ITEM_TEXT_KEY = "text"
 ITEM_CHILDREN_KEY = "items"
 ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
-RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY)  # no plan section may take these
+UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
+RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY)  # no section takes these
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 
 
@@ -49,6 +50,7 @@ class Field:
     children: tuple[Field, ...] = ()
     number_type: str = ""  # for NUMBER: integer, decimal or percent (check/numbers.py)
     measure: str = ""  # for NUMBER: the unit of measure (người, hội nghị...)
+    aliases: tuple[str, ...] = ()  # other titles units give a section or part (Word import)
 
     @property
     def holds_items(self) -> bool:
@@ -153,14 +155,15 @@ def unit_format(plan: Plan) -> UnitFormat:
         if section.parts:
             parts = tuple(
                 Field(part.key, f"{section.key}.{part.key}", part.title, Kind.ITEMS,
-                      section.required and part.required, part.guidance)
+                      section.required and part.required, part.guidance, aliases=part.aliases)
                 for part in section.parts
             )
             fields.append(Field(section.key, section.key, section.title, Kind.PARTS,
-                                section.required, section.guidance, parts))
+                                section.required, section.guidance, parts,
+                                aliases=section.aliases))
         else:
             fields.append(Field(section.key, section.key, section.title, Kind.ITEMS,
-                                section.required, section.guidance))
+                                section.required, section.guidance, aliases=section.aliases))
     figures = tuple(
         Field(ind.key, f"{INDICATORS_KEY}.{ind.key}", ind.label, Kind.NUMBER, False,
               number_type=ind.type, measure=ind.unit)
