@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from sokket_cli.errors import OutputError
-from sokket_cli.render.docx_writer import MarkupError, write_docx
+from sokket_cli.render.docx import MarkupError, write_docx
 from sokket_cli.write.atomic import write_atomic
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
