@@ -18,11 +18,14 @@ from sokket_cli.render.docx.markup import (
     escape,
     fail,
     flag,
+    number,
+    shown,
     twips,
 )
 from sokket_cli.render.docx.styles import PLAIN, DocumentSettings, Page, RunFormat, ppr_xml
 
 NO_EXTRA: dict[str, str] = {}
+_COLSPAN = re.compile(r"[0-9]{1,4}")  # ASCII digits: str.isdigit() also takes '²', which int() refuses
 
 
 class BodyWriter:
@@ -225,12 +228,19 @@ class BodyWriter:
         for part in spec.split(","):
             part = part.strip()
             if part.endswith("%"):
-                try:
-                    widths.append(round(page.text_width * float(part[:-1].replace(",", ".")) / 100))
-                except ValueError:
-                    raise fail(element, f"Độ rộng cột '{part}' không hợp lệ.") from None
+                percent = number(part[:-1])
+                if percent is None or not 0 < percent <= 100:
+                    raise fail(
+                        element,
+                        f"Độ rộng cột '{shown(part)}' phải là tỉ lệ lớn hơn 0% và không quá 100% "
+                        "khổ chữ, ví dụ 45%.",
+                    )
+                width = round(page.text_width * percent / 100)
             else:
-                widths.append(twips(part, element, "widths"))
+                width = twips(part, element, "widths")
+            if width <= 0:
+                raise fail(element, f"Độ rộng cột '{shown(part)}' phải lớn hơn 0, ví dụ 60mm hoặc 45%.")
+            widths.append(width)
         return widths
 
     def row(self, row: Any, widths: list[int], table_extra: dict[str, str]) -> None:
@@ -252,7 +262,8 @@ class BodyWriter:
             if cell.tag != "cell":
                 raise fail(cell, f"Trong <row> chỉ có các ô <cell>, không có <{cell.tag}>.")
             check_attrs(cell)
-            span = int(cell.get("colspan", "1")) if cell.get("colspan", "1").isdigit() else 0
+            colspan = cell.get("colspan", "1")
+            span = int(colspan) if _COLSPAN.fullmatch(colspan) else 0
             if span < 1 or column + span > len(widths):
                 raise fail(cell, f"Ô vượt quá số cột của bảng ({len(widths)} cột theo 'widths').")
             width = sum(widths[column : column + span])

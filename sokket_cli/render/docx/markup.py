@@ -14,6 +14,8 @@ LENGTH = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(mm|cm|pt|in)\s*$")
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 VALIGN = {"top": "top", "center": "center", "bottom": "bottom"}
 _BOOL = {"true": True, "false": False}
+_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*")
+MAX_TWIPS = 31_680  # 22 in (55.88 cm), Word's largest page side: no length in a document is longer
 
 RUN_ATTRS = frozenset({"font", "size", "bold", "italic", "underline"})
 PARA_ATTRS = frozenset(
@@ -62,33 +64,55 @@ def fail(element: Any, message: str) -> MarkupError:
     return MarkupError(message, getattr(element, "sourceline", None))
 
 
+def shown(value: str) -> str:
+    """An attribute value as quoted in a message: a value thousands of characters long is
+    cut in the middle, keeping its end (where the unit is)."""
+    return value if len(value) <= 40 else f"{value[:24]}…{value[-8:]}"
+
+
+def number(value: str) -> float | None:
+    """A plain decimal number as templates write it (``1.15``, ``1,5``), else None.
+
+    Stricter than ``float``: no sign, exponent, ``_``, ``inf`` or ``nan``, so every number
+    a template gives is finite (a 400-digit one is infinite and fails the caller's bounds).
+    """
+    match = _NUMBER.fullmatch(value)
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
 def twips(value: str, element: Any = None, name: str = "") -> int:
     """A length such as ``20mm``, ``1.5cm``, ``6pt`` or ``0.5in`` in twentieths of a point."""
     match = LENGTH.match(value)
     if match is None:
-        raise fail(element, f"'{name}=\"{value}\"' không phải độ dài (ví dụ 20mm, 1cm, 6pt).")
-    return round(float(match.group(1).replace(",", ".")) * TWIPS_PER[match.group(2)])
+        raise fail(element, f"'{name}=\"{shown(value)}\"' không phải độ dài (ví dụ 20mm, 1cm, 6pt).")
+    amount = float(match.group(1).replace(",", ".")) * TWIPS_PER[match.group(2)]
+    if not abs(amount) <= MAX_TWIPS:  # also catches a length too long to be finite
+        raise fail(
+            element,
+            f"'{name}=\"{shown(value)}\"' quá lớn: trong Word không độ dài nào vượt quá 55,88 cm "
+            "(khổ giấy lớn nhất); ghi độ dài thật cần dùng, ví dụ 20mm.",
+        )
+    return round(amount)
 
 
 def half_points(value: str, element: Any, name: str) -> int:
-    try:
-        size = float(value.replace(",", "."))
-    except ValueError:
-        raise fail(element, f"'{name}=\"{value}\"' phải là cỡ chữ tính bằng pt, ví dụ 14.") from None
+    size = number(value)
+    if size is None:
+        raise fail(element, f"'{name}=\"{shown(value)}\"' phải là cỡ chữ tính bằng pt, ví dụ 14.")
     if not 1 <= size <= 400:
-        raise fail(element, f"Cỡ chữ '{value}' không hợp lý.")
+        raise fail(element, f"Cỡ chữ '{shown(value)}' không hợp lý; ghi từ 1 đến 400 (pt), ví dụ {name}=\"14\".")
     return round(size * 2)
 
 
 def flag(value: str, element: Any, name: str) -> bool:
     if value not in _BOOL:
-        raise fail(element, f"'{name}=\"{value}\"' chỉ nhận true hoặc false.")
+        raise fail(element, f"'{name}=\"{shown(value)}\"' chỉ nhận true hoặc false.")
     return _BOOL[value]
 
 
 def choice(table: dict[str, str], value: str, element: Any, name: str) -> str:
     if value not in table:
-        raise fail(element, f"'{name}=\"{value}\"' không hợp lệ; chọn một trong: {', '.join(table)}.")
+        raise fail(element, f"'{name}=\"{shown(value)}\"' không hợp lệ; chọn một trong: {', '.join(table)}.")
     return table[value]
 
 

@@ -19,10 +19,13 @@ from sokket_cli.render.docx.markup import (
     fail,
     flag,
     half_points,
+    number,
+    shown,
     twips,
 )
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
+MAX_LINE_MULTIPLE = 132  # lines: the largest "Multiple" Word's paragraph dialog accepts
 
 
 def _border(value: str, element: Any, name: str) -> str:
@@ -61,10 +64,13 @@ def ppr_xml(attrs: dict[str, str], element: Any = None, style_id: str | None = N
         if LENGTH.match(value):
             spacing.append(f'w:line="{twips(value, element, "line-spacing")}" w:lineRule="atLeast"')
         else:
-            try:
-                multiple = float(value.replace(",", "."))
-            except ValueError:
-                raise fail(element, f"'line-spacing=\"{value}\"' phải là hệ số (1, 1.15, 1.5) hoặc độ dài (18pt).") from None
+            multiple = number(value)
+            if multiple is None or not 0 < multiple <= MAX_LINE_MULTIPLE:
+                raise fail(
+                    element,
+                    f"'line-spacing=\"{shown(value)}\"' phải là hệ số lớn hơn 0 và không quá "
+                    f"{MAX_LINE_MULTIPLE} (ví dụ 1, 1.15, 1.5) hoặc độ dài (ví dụ 18pt).",
+                )
             spacing.append(f'w:line="{round(multiple * 240)}" w:lineRule="auto"')
     if spacing:
         out.append(f"<w:spacing {' '.join(spacing)}/>")
@@ -192,7 +198,25 @@ def read_page(attrs: dict[str, str], element: Any, base: Page | None) -> Page:
         page.footer = twips(attrs["footer-distance"], element, "footer-distance")
     if "orientation" in attrs:
         page = page.oriented(attrs["orientation"], element)
+    _check_room(page, element)
     return page
+
+
+def _check_room(page: Page, element: Any) -> None:
+    """The margins leave some of the page for text (a negative top or bottom margin counts
+    by its size in Word), so table widths in % of the text width stay positive."""
+    for first, second, side, across in (
+        ("left", "right", page.width, "rộng"),
+        ("top", "bottom", page.height, "cao"),
+    ):
+        used = abs(getattr(page, first)) + abs(getattr(page, second))
+        if used >= side:
+            raise fail(
+                element,
+                f"Lề margin-{first} và margin-{second} cộng lại {used / TWIPS_PER['mm']:.0f} mm, "
+                f"không còn chỗ cho chữ trên trang {across} {side / TWIPS_PER['mm']:.0f} mm; "
+                "hãy giảm lề, ví dụ margin-left=\"30mm\" margin-right=\"15mm\".",
+            )
 
 
 def _style_id(name: str, element: Any) -> str:
