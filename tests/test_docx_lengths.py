@@ -65,6 +65,37 @@ def test_a_value_thousands_of_digits_long_is_cut_in_the_message(tmp_path: Path) 
     assert len(output) < 800
 
 
+@pytest.mark.parametrize(
+    "attribute",
+    ["first-line-indent", "hanging-indent", "space-before", "space-after", "line-spacing", "border"],
+)
+def test_negative_paragraph_lengths_are_refused(tmp_path: Path, attribute: str) -> None:
+    code, output, out = compile_with(tmp_path, f'<p {attribute}="-6pt">x</p>')
+    assert code == 2, output
+    assert f"'{attribute}=\"-6pt\"'" in output
+    assert "không được âm" in output
+    assert not out.exists()
+
+
+def test_a_negative_first_line_indent_points_to_hanging_indent(tmp_path: Path) -> None:
+    _, output, _ = compile_with(tmp_path, '<p first-line-indent="-10mm">x</p>')
+    assert 'hanging-indent="10mm"' in output
+
+
+@pytest.mark.parametrize("attribute", ["margin-left", "margin-right", "header-distance", "footer-distance"])
+def test_negative_page_lengths_are_refused(tmp_path: Path, attribute: str) -> None:
+    code, output, _ = compile_with(tmp_path, "", f' {attribute}="-10mm"')
+    assert code == 2, output
+    assert f"'{attribute}=\"-10mm\"'" in output
+    assert "không được âm" in output
+
+
+def test_negative_column_width_is_refused(tmp_path: Path) -> None:
+    code, output, _ = compile_with(tmp_path, '<table widths="-30mm,100mm"><row><cell>a</cell><cell>b</cell></row></table>')
+    assert code == 2, output
+    assert "Độ rộng cột '-30mm'" in output
+
+
 def test_margins_wider_than_the_page_are_refused(tmp_path: Path) -> None:
     code, output, _ = compile_with(tmp_path, "", ' margin-left="150mm" margin-right="80mm"')
     assert code == 2, output

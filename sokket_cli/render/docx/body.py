@@ -237,7 +237,7 @@ class BodyWriter:
                     )
                 width = round(page.text_width * percent / 100)
             else:
-                width = twips(part, element, "widths")
+                width = twips(part, element, "widths", signed=True)  # refused just below
             if width <= 0:
                 raise fail(element, f"Độ rộng cột '{shown(part)}' phải lớn hơn 0, ví dụ 60mm hoặc 45%.")
             widths.append(width)

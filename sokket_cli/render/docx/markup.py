@@ -80,12 +80,25 @@ def number(value: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
-def twips(value: str, element: Any = None, name: str = "") -> int:
-    """A length such as ``20mm``, ``1.5cm``, ``6pt`` or ``0.5in`` in twentieths of a point."""
+def twips(value: str, element: Any = None, name: str = "", *, signed: bool = False) -> int:
+    """A length such as ``20mm``, ``1.5cm``, ``6pt`` or ``0.5in`` in twentieths of a point.
+
+    Negative only where OOXML allows it (``signed``: left and right indents, top and bottom
+    margins); elsewhere Word declares the file damaged and offers to "repair" it.
+    """
     match = LENGTH.match(value)
     if match is None:
         raise fail(element, f"'{name}=\"{shown(value)}\"' không phải độ dài (ví dụ 20mm, 1cm, 6pt).")
     amount = float(match.group(1).replace(",", ".")) * TWIPS_PER[match.group(2)]
+    if amount < 0 and not signed:
+        hint = ""
+        if name == "first-line-indent":
+            hint = " Muốn thụt treo (dòng đầu lùi ra) thì dùng hanging-indent=\"10mm\"."
+        raise fail(
+            element,
+            f"'{name}=\"{shown(value)}\"' không được âm (Word sẽ báo tệp bị hỏng); ghi 0 hoặc "
+            f"một độ dài dương, ví dụ {name}=\"6pt\".{hint}",
+        )
     if not abs(amount) <= MAX_TWIPS:  # also catches a length too long to be finite
         raise fail(
             element,

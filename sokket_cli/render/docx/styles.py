@@ -80,7 +80,8 @@ def ppr_xml(attrs: dict[str, str], element: Any = None, style_id: str | None = N
         ("first-line-indent", "firstLine"), ("hanging-indent", "hanging"),
     ):
         if name in attrs:
-            indent.append(f'w:{xml_name}="{twips(attrs[name], element, name)}"')
+            signed = name in ("left-indent", "right-indent")
+            indent.append(f'w:{xml_name}="{twips(attrs[name], element, name, signed=signed)}"')
     if indent:
         out.append(f"<w:ind {' '.join(indent)}/>")
     if "align" in attrs:
@@ -191,7 +192,8 @@ def read_page(attrs: dict[str, str], element: Any, base: Page | None) -> Page:
     page = replace(base)
     for name in ("top", "bottom", "left", "right"):
         if f"margin-{name}" in attrs:
-            setattr(page, name, twips(attrs[f"margin-{name}"], element, f"margin-{name}"))
+            signed = name in ("top", "bottom")  # text may run into the header or footer
+            setattr(page, name, twips(attrs[f"margin-{name}"], element, f"margin-{name}", signed=signed))
     if "header-distance" in attrs:
         page.header = twips(attrs["header-distance"], element, "header-distance")
     if "footer-distance" in attrs:
