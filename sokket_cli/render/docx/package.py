@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -13,7 +12,7 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; used through
 
 from sokket_cli.render.docx.body import NO_EXTRA, BodyWriter
 from sokket_cli.render.docx.markup import BLOCKS, MarkupError, check_attrs, fail
-from sokket_cli.render.docx.skeleton import build_skeleton
+from sokket_cli.render.docx.skeleton import DOCUMENT, build_skeleton
 from sokket_cli.render.docx.styles import (
     PLAIN,
     DocumentSettings,
@@ -45,9 +44,10 @@ class _Package:
     the WordprocessingML body is ever held whole.
 
     Word sections: the blocks before, between and after ``<section>`` elements are groups
-    of their own; each group that has content (and always the first) ends with its section
-    properties, carried by an empty paragraph except for the last group's, which closes
-    the body. Since only the end of the document tells which group is last, a finished
+    of their own; each group that has content ends with its section properties, carried
+    by an empty paragraph except for the last group's, which closes the body. An empty
+    group makes no section (an empty one before a leading ``<section>`` would be a blank
+    first page). Since only the end of the document tells which group is last, a finished
     group's properties wait in ``pending`` until more content arrives.
     """
 
@@ -59,14 +59,14 @@ class _Package:
         self.styles: dict[str, Style] = {}
         self.writer: BodyWriter | None = None
         self.stream: Any = None
-        self.after: list[tuple[zipfile.ZipInfo, bytes]] = []
+        self.after: list[tuple[str, bytes]] = []
         self.suffix = b""
         self.target: zipfile.ZipFile | None = None
         self.done: Any = None  # the last finished top-level element, still in the tree
         self.section: Any = None  # the open <section>, its last finished block, its page
         self.section_done: Any = None
         self.page: Page | None = None
-        self.first_group = True
+        self.first_section = True  # no section emitted yet: the next one holds page 1
         self.group_started = False
         self.pending: str | None = None
 
@@ -218,10 +218,10 @@ class _Package:
                 self.pending = None
 
     def end_group(self) -> None:
-        if self.group_started or self.first_group:
+        if self.group_started:
             assert self.writer is not None and self.page is not None
-            self.pending = self.writer.sect_pr(self.page, first=self.first_group)
-        self.first_group = False
+            self.pending = self.writer.sect_pr(self.page, first=self.first_section)
+            self.first_section = False
         self.group_started = False
 
     def block(self, element: Any) -> None:
@@ -237,23 +237,17 @@ class _Package:
             return
         assert self.settings is not None
         self.settings.styles = self.styles
-        skeleton, header_ids = build_skeleton(self.settings)
-        self.writer = BodyWriter(self.settings, header_ids)
+        skeleton = build_skeleton(self.settings)
+        self.writer = BodyWriter(self.settings, skeleton.header_ids)
         self.target = self.stack.enter_context(
             zipfile.ZipFile(self.sink, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         )
-        with zipfile.ZipFile(io.BytesIO(skeleton)) as source:
-            infos = source.infolist()
-            names = [info.filename for info in infos]
-            at = names.index("word/document.xml")
-            for info in infos[:at]:
-                self.target.writestr(info.filename, source.read(info.filename))
-            data = source.read("word/document.xml")
-            self.after = [(info, source.read(info.filename)) for info in infos[at + 1 :]]
-        start = data.index(b"<w:body>") + len(b"<w:body>")
-        self.suffix = data[data.rindex(b"</w:body>") :]
-        self.stream = self.stack.enter_context(self.target.open("word/document.xml", "w", force_zip64=True))
-        self.stream.write(data[:start])
+        for name, data in skeleton.before:
+            self.target.writestr(name, data)
+        self.after = skeleton.after
+        self.suffix = skeleton.document_tail
+        self.stream = self.stack.enter_context(self.target.open(DOCUMENT, "w", force_zip64=True))
+        self.stream.write(skeleton.document_head)
 
     def flush(self, everything: bool = False) -> None:
         writer = self.writer
@@ -268,13 +262,15 @@ class _Package:
                 self.stray(child, in_section=False)
         self.begin_content()
         self.end_group()
-        assert self.writer is not None and self.pending is not None and self.target is not None
+        assert self.writer is not None and self.page is not None and self.target is not None
+        if self.pending is None:  # no content at all: the document's own page
+            self.pending = self.writer.sect_pr(self.page, first=True)
         self.writer.out.append(self.pending)
         self.flush(everything=True)
         self.stream.write(self.suffix)
         self.stream.close()
-        for info, data in self.after:
-            self.target.writestr(info.filename, data)
+        for name, data in self.after:
+            self.target.writestr(name, data)
 
 
 def build_package(markup: str | Iterable[str], sink: Any) -> None:

@@ -3,10 +3,45 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+import zipfile
+from datetime import datetime, timezone
+from typing import Any, NamedTuple
 
-from sokket_cli.render.docx.markup import escape_attr
+from sokket_cli import __version__
+from sokket_cli.render.docx.markup import escape, escape_attr
 from sokket_cli.render.docx.styles import DocumentSettings, RunFormat
+
+TITLE_LIMIT = 255  # characters of the title property python-docx accepts
+DOCUMENT = "word/document.xml"
+APP_PROPERTIES = "docProps/app.xml"
+# python-docx's stock app.xml says "Microsoft Macintosh Word" and counts 0 pages and words.
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>{escape(f'sokket {__version__}')}</Application><DocSecurity>0</DocSecurity>"
+    "</Properties>"
+).encode()
+
+
+class Skeleton(NamedTuple):
+    """The package, part by part: ``document.xml`` is split where the body goes."""
+
+    before: list[tuple[str, bytes]]  # the parts before document.xml in the zip
+    document_head: bytes  # document.xml up to and including <w:body>
+    document_tail: bytes  # from </w:body> on
+    after: list[tuple[str, bytes]]
+    header_ids: tuple[str, str] | None  # relationship ids of the default and first headers
+
+
+def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
+    """``title`` cut to ``limit`` characters at the last whole word, marked with '…'."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if title[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _fix_fonts(styles_element: Any, font: str) -> None:
@@ -21,8 +56,8 @@ def _fix_fonts(styles_element: Any, font: str) -> None:
             rfonts.set(qn(f"w:{slot}"), font)
 
 
-def build_skeleton(settings: DocumentSettings) -> tuple[bytes, tuple[str, str] | None]:
-    """A python-docx package with our styles and page-number header, and its header ids."""
+def build_skeleton(settings: DocumentSettings) -> Skeleton:
+    """A python-docx package with our styles, page-number header and properties."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
@@ -97,7 +132,8 @@ def build_skeleton(settings: DocumentSettings) -> tuple[bytes, tuple[str, str] |
         }
         header_ids = (refs["default"], refs["first"])
     props = doc.core_properties
-    props.title = settings.title[:255]  # a core-properties limit of python-docx
+    props.title = short_title(settings.title)
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
     props.language = settings.lang
     props.author = "sokket"
     props.last_modified_by = "sokket"
@@ -107,4 +143,18 @@ def build_skeleton(settings: DocumentSettings) -> tuple[bytes, tuple[str, str] |
         del package_rels[rel_id]  # python-docx's stock thumbnail shows an empty page
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue(), header_ids
+    return _split(buffer, header_ids)
+
+
+def _split(buffer: io.BytesIO, header_ids: tuple[str, str] | None) -> Skeleton:
+    """The saved package as parts around the body, with sokket's own app.xml."""
+    with zipfile.ZipFile(buffer) as source:
+        parts = [
+            (name, _APP_XML if name == APP_PROPERTIES else source.read(name)) for name in source.namelist()
+        ]
+    at = [name for name, _ in parts].index(DOCUMENT)
+    document = parts[at][1]
+    body = document.index(b"<w:body>") + len(b"<w:body>")
+    return Skeleton(
+        parts[:at], document[:body], document[document.rindex(b"</w:body>") :], parts[at + 1 :], header_ids
+    )
