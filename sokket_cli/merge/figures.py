@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 from sokket_cli.check import numbers
-from sokket_cli.check.plan import Indicator, Plan
+from sokket_cli.check.plan import Indicator, Plan, PlanUnit
 
 MEAN_PLACES = 2  # a mean is shown to two decimals at most (trailing zeros dropped)
 
@@ -64,10 +64,11 @@ def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> Fi
     indicators = plan.indicators
     rows: list[FigureRow] = []
     unit_rows: list[FigureRow] = []
-    groups = plan.groups
-    show_subtotals = len(groups) > 1
-    for group in groups:
-        members = [u for u in plan.units if u.group == group]
+    members: dict[str, list[PlanUnit]] = {}  # by group, in order of first appearance
+    for unit in plan.units:  # one pass: a scan of all units per group is quadratic
+        members.setdefault(unit.group, []).append(unit)
+    show_subtotals = len(members) > 1
+    for group, group_units in members.items():
         group_rows = [
             FigureRow(
                 RowKind.UNIT,
@@ -76,7 +77,7 @@ def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> Fi
                 tuple(reported.get(unit.id, {}).get(ind.key) for ind in indicators),
                 reported=unit.id in reported,
             )
-            for unit in members
+            for unit in group_units
         ]
         rows.extend(group_rows)
         unit_rows.extend(group_rows)
