@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_PREC, Decimal, localcontext
 from enum import Enum
+from fractions import Fraction
 
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Indicator, Plan, PlanUnit
@@ -45,14 +46,21 @@ class FigureTable:
 
 
 def aggregate(indicator: Indicator, values: Iterable[Decimal | None]) -> Decimal | None:
-    """Sum, mean or nothing over the values units reported; None when none reported."""
+    """Sum, mean or nothing over the values units reported; None when none reported.
+
+    Exact at any size: Decimal's default context keeps 28 digits, which silently rounds a
+    long sum and makes ``quantize`` fail on a mean of 10^27.
+    """
     present = [v for v in values if v is not None]
     if indicator.aggregate == "none" or not present:
         return None
-    if indicator.aggregate == "mean":
-        mean = sum(present, Decimal(0)) / len(present)
-        return mean.quantize(Decimal(1).scaleb(-MEAN_PLACES)).normalize()
-    return sum(present, Decimal(0))
+    with localcontext() as context:
+        context.prec = MAX_PREC  # sums stay exact; they take only the digits they need
+        total = sum(present, Decimal(0))
+        if indicator.aggregate != "mean":
+            return total
+        hundredths = round(Fraction(total) * 10**MEAN_PLACES / len(present))  # half to even
+        return Decimal(hundredths).scaleb(-MEAN_PLACES).normalize()
 
 
 def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> FigureTable:

@@ -26,6 +26,7 @@ FIRST_FIGURE_COLUMN = 2  # column C
 _NUMBER_FORMATS = {numbers.INTEGER: "#,##0", numbers.DECIMAL: "#,##0.0#", numbers.PERCENT: "0.0#"}
 _SUBTOTAL_FUNCTION = {"sum": 9, "mean": 1}  # SUBTOTAL's SUM and AVERAGE
 _NONE = "—"  # what the .docx shows where a unit reported nothing
+EXCEL_LARGEST = Decimal("9.99999999999999E+307")  # a larger figure is written as its text
 _BOX = {"border": 1}
 _HEADER = {**_BOX, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
 
@@ -70,6 +71,7 @@ class _Rows:
         self.bold = book.add_format({**_BOX, "bold": True})
         self.dash = book.add_format({**_BOX, "align": "center"})
         self.bold_dash = book.add_format({**_BOX, "bold": True, "align": "center"})
+        self.huge = book.add_format({**_BOX, "align": "right"})
         self.figure = [book.add_format({**_BOX, "num_format": _NUMBER_FORMATS[ind.type]}) for ind in indicators]
         self.total = [
             book.add_format({**_BOX, "bold": True, "num_format": _NUMBER_FORMATS[_total_type(ind)]})
@@ -98,6 +100,8 @@ class _Rows:
             col = FIRST_FIGURE_COLUMN + i
             if figure is None:
                 self.sheet.write_string(row_index, col, cell_text(None, row, indicator), self.dash)
+            elif abs(figure) > EXCEL_LARGEST:
+                self.sheet.write_string(row_index, col, cell_text(figure, row, indicator), self.huge)
             else:
                 self.sheet.write_number(row_index, col, _cell_number(figure), self.figure[i])
 
@@ -115,7 +119,8 @@ class _Rows:
             if figure is None:
                 self.sheet.write_formula(row_index, col, formula, self.bold_dash, _NONE)
             else:
-                self.sheet.write_formula(row_index, col, formula, self.total[i], _cell_number(figure))
+                cached = cell_text(figure, row, indicator) if abs(figure) > EXCEL_LARGEST else _cell_number(figure)
+                self.sheet.write_formula(row_index, col, formula, self.total[i], cached)
 
 
 def _total_type(indicator: Indicator) -> str:
