@@ -1,0 +1,155 @@
+"""The office's own list of units (.xlsx or .csv) read into names and groups, in list order.
+
+Offices keep this list in Excel: a column of names, often a ``STT`` column and a group
+column (``Nhóm``, ``Khối``), with or without a header row, the group written once for a run of
+rows (merged cells). Every bad row is reported with its row number, and nothing is returned
+unless the whole list is good.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sokket_cli.errors import InputError, PlanError, UsageError
+from sokket_cli.intake.text import decode, fold
+from sokket_cli.problems import Problem, error
+
+LIST_SUFFIXES = (".xlsx", ".csv")
+# Folded header words (see unitids.fold) and what the column holds
+_NAME_HEADERS = ("ten don vi", "don vi", "ten", "ten to chuc", "to chuc", "co so dang", "ten co so dang")
+_GROUP_HEADERS = ("nhom", "khoi", "nhom don vi", "loai", "loai don vi", "cum", "group")
+_IGNORED_HEADERS = ("stt", "so tt", "so thu tu", "tt", "ma", "ma don vi", "ghi chu")
+_ORDINAL = re.compile(r"[0-9]+\.?|[IVXLC]+\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class ListedUnit:
+    """One unit of the list; ``row`` is its 1-based row in the sheet or file."""
+
+    row: int
+    name: str
+    group: str = ""
+
+
+def _clean(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _header_role(cell: str) -> str | None:
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(cell)).split())
+    if folded in _NAME_HEADERS:
+        return "name"
+    if folded in _GROUP_HEADERS:
+        return "group"
+    if folded in _IGNORED_HEADERS:
+        return "ignored"
+    return None
+
+
+def _columns(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, int | None, bool]:
+    """(name column, group column or None, whether the first row is a header)."""
+    first = rows[0][1]
+    roles = [_header_role(cell) for cell in first]
+    if "name" in roles:
+        group = roles.index("group") if "group" in roles else None
+        return roles.index("name"), group, True
+    # No header: skip numbering columns (STT), then the names, then the groups
+    width = max(len(cells) for _, cells in rows)
+    text_columns = [
+        column
+        for column in range(width)
+        if any(
+            column < len(cells) and cells[column] and not _ORDINAL.fullmatch(cells[column])
+            for _, cells in rows
+        )
+    ]
+    if not text_columns:
+        return 0, None, False
+    group = text_columns[1] if len(text_columns) > 1 else None
+    return text_columns[0], group, False
+
+
+def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) -> list[ListedUnit]:
+    """The listed units from (row number, cells) pairs; PlanError with every bad row."""
+    cleaned = [(number, [_clean(c) for c in cells]) for number, cells in rows]
+    cleaned = [(number, cells) for number, cells in cleaned if any(cells)]
+    if not cleaned:
+        raise InputError("Danh sách đơn vị đang trống: không có dòng nào có tên đơn vị.", path=path)
+    name_column, group_column, has_header = _columns(cleaned)
+    problems: list[Problem] = []
+    units: list[ListedUnit] = []
+    seen: dict[str, int] = {}
+    group = ""
+    for number, cells in cleaned[1:] if has_header else cleaned:
+        name = cells[name_column] if name_column < len(cells) else ""
+        if group_column is not None and group_column < len(cells) and cells[group_column]:
+            group = cells[group_column]  # a group written once covers the rows below it
+        if not name:
+            problems.append(error(number, name_column + 1, "missing-field", f"Dòng {number} không có tên đơn vị. Hãy ghi tên hoặc xóa dòng này."))
+            continue
+        key = name.casefold()
+        if key in seen:
+            problems.append(error(number, name_column + 1, "duplicate-unit", f"Dòng {number}: đơn vị '{name}' trùng với dòng {seen[key]}. Mỗi đơn vị chỉ ghi một lần."))
+            continue
+        seen[key] = number
+        units.append(ListedUnit(number, name, group))
+    if not units and not problems:
+        raise InputError("Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào.", path=path)
+    if problems:
+        raise PlanError(f"Danh sách đơn vị có {len(problems)} lỗi; chưa ghi tệp nào. Hãy sửa các dòng trên rồi chạy lại.", path=path, problems=problems)
+    return units
+
+
+def _csv_rows(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
+    decoded = decode(data)
+    if decoded.text is None:
+        problem = decoded.problem
+        raise InputError(problem.message if problem else "Không đọc được bảng mã của tệp.", path=path)
+    text = decoded.text
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    return [(number, row) for number, row in enumerate(reader, start=1)]
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook  # only here: the other commands never pay for it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"Không mở được tệp Excel ({exc}). Hãy mở bằng Excel và lưu lại dạng .xlsx.", path=path) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        workbook.close()
+
+
+def read_unit_list(path: Path) -> list[ListedUnit]:
+    """The units of an .xlsx (first sheet) or .csv list, in the list's order."""
+    suffix = path.suffix.lower()
+    if suffix not in LIST_SUFFIXES:
+        raise UsageError(
+            f"Danh sách đơn vị '{path}' phải là tệp .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng "
+            "Excel và lưu lại dạng .xlsx (File > Save As > Excel Workbook)."
+        )
+    if not path.is_file():
+        raise UsageError(f"Không có tệp danh sách đơn vị '{path}'.")
+    if suffix == ".xlsx":
+        return units_from_rows(_xlsx_rows(path), path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Không đọc được danh sách đơn vị: {exc.strerror}.", path=path) from exc
+    return units_from_rows(_csv_rows(path, data), path)
