@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.unit import check_unit
+from sokket_cli.check.unitformat import SCHEMA_NAME
 from sokket_cli.cli import app
-from sokket_cli.render.form_yaml import SCHEMA_NAME, form_body, unit_form
+from sokket_cli.render.form_yaml import form_template
 from sokket_cli.write.unitfile import quote
 
 runner = CliRunner()
@@ -23,7 +24,7 @@ EXAMPLE = Path(__file__).parent.parent / "examples" / "so-ket-nq4"
 
 
 def _form(plan: Plan, unit_id: str) -> str:
-    return unit_form(plan, unit_id, form_body(plan))
+    return form_template(plan).render(unit_id)
 
 
 def fill(form: str, plan: Plan, texts: list[str] | None = None) -> str:

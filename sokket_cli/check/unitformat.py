@@ -26,6 +26,7 @@ ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
 RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY)  # no plan section may take these
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 DATE_EXAMPLE = "2021-06-30"
+SCHEMA_NAME = "unit.schema.json"  # the JSON Schema of unit files, written beside the forms
 # How each indicator type is named to a clerk and written in a file (check/numbers.py types)
 NUMBER_TYPE_NAMES = {INTEGER: "số nguyên", DECIMAL: "số thập phân", PERCENT: "tỷ lệ %"}
 NUMBER_EXAMPLES = {INTEGER: "45", DECIMAL: '"12,5"', PERCENT: '"96,5"'}

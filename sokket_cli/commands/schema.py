@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from sokket_cli.check.plan import read_plan
+from sokket_cli.check.unitformat import SCHEMA_NAME
 from sokket_cli.commands.common import ExitStatus, PlanOption, guarded
 from sokket_cli.intake.discovery import find_plan
-from sokket_cli.render.form_yaml import SCHEMA_NAME
 from sokket_cli.render.output import display_path
 
 
@@ -33,7 +33,7 @@ def schema(
 
     plan_path = plan or find_plan(review)
     the_plan = read_plan(plan_path)
-    refuse_existing([output], [plan_path], force=force)
+    refuse_existing(output.parent, [output.name], [plan_path], force=force)
     write_text(output, schema_json(the_plan))
     typer.echo(
         f"Đã ghi {display_path(output)}. Trong tệp báo cáo, dòng đầu "

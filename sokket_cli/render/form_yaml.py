@@ -8,6 +8,7 @@ clean. Everything shown comes from the plan's :class:`UnitFormat`.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
@@ -16,6 +17,7 @@ from sokket_cli.check.unitformat import (
     INDICATORS_KEY,
     ITEM_CHILDREN_KEY,
     ITEM_TEXT_KEY,
+    SCHEMA_NAME,
     SUBMITTED_KEY,
     UNIT_KEY,
     Field,
@@ -24,7 +26,6 @@ from sokket_cli.check.unitformat import (
 )
 from sokket_cli.write.unitfile import quote
 
-SCHEMA_NAME = "unit.schema.json"
 _WIDTH = 96
 
 
@@ -52,8 +53,8 @@ def _how_to(file_format: UnitFormat) -> list[str]:
     ]
 
 
-def form_body(plan: Plan) -> list[str]:
-    """The part of every unit's form after its ``unit:`` line: the same for every unit."""
+def _body(plan: Plan) -> list[str]:
+    """Everything after the ``unit:`` line: the same for every unit."""
     file_format = plan.unit_format
     lines: list[str] = []
     number = 0
@@ -109,22 +110,41 @@ def _indicator_lines(field: Field) -> list[str]:
     return lines
 
 
-def unit_form(plan: Plan, unit_id: str, body: list[str], schema: str = SCHEMA_NAME) -> str:
-    """One unit's form: the editor-help line, who and what it is for, then ``body``
-    (:func:`form_body`, built once for all units)."""
-    name = plan.unit_ids[unit_id].name
+@dataclass(frozen=True, slots=True)
+class FormTemplate:
+    """The text every unit's form shares, built once: thousands of forms differ only in the
+    unit's name and id."""
+
+    plan: Plan
+    about: str  # the plan and its deadline
+    guide: str  # how to fill in, down to the unit line
+    body: str  # after the unit line
+    schema: str
+
+    def render(self, unit_id: str) -> str:
+        """The form of one unit of the plan."""
+        name = " ".join(self.plan.unit_ids[unit_id].name.split())
+        return (
+            f"# yaml-language-server: $schema={self.schema}\n# BÁO CÁO CỦA: {name}\n"
+            f"{self.about}#   sokket validate {unit_id}.yaml\n{self.guide}"
+            f"{UNIT_KEY}: {quote(unit_id)}\n{self.body}"
+        )
+
+
+def form_template(plan: Plan, schema: str = SCHEMA_NAME) -> FormTemplate:
+    """The shared text of ``plan``'s forms; ``schema`` is the schema's path from the forms."""
     deadline = f"; hạn gửi {vn_date(plan.deadline)}" if plan.deadline else ""
-    head = [
-        f"# yaml-language-server: $schema={schema}",
-        *_comments(f"BÁO CÁO CỦA: {name}", 0),
+    about = [
         *_comments(f"Theo Kế hoạch số {plan.code} của {plan.issuer}{deadline}.", 0),
         *_comments(f"Về: {plan.subject}.", 0),
         "# Điền vào chỗ trống rồi gửi lại tệp này (lưu bằng bảng mã UTF-8). Trước khi gửi, kiểm tra:",
-        f"#   sokket validate {unit_id}.yaml",
+    ]
+    guide = [
         "#",
         *_how_to(plan.unit_format),
         "",
         *_comments(plan.unit_format.field(UNIT_KEY).guidance + " Không sửa dòng này.", 0),
-        f"{UNIT_KEY}: {quote(unit_id)}",
     ]
-    return "\n".join(head + body) + "\n"
+    return FormTemplate(
+        plan, "\n".join(about) + "\n", "\n".join(guide) + "\n", "\n".join(_body(plan)) + "\n", schema
+    )

@@ -4,13 +4,17 @@ replaced when asked, and the plan itself never is."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import nearest
+from sokket_cli.check.unitformat import SCHEMA_NAME
 from sokket_cli.errors import OutputError, UsageError
-from sokket_cli.render.form_yaml import SCHEMA_NAME, form_body, unit_form
+from sokket_cli.render.form_yaml import form_template
 from sokket_cli.render.jsonschema import schema_json
 from sokket_cli.write.atomic import output_error, write_atomic
 
@@ -28,22 +32,28 @@ def chosen_units(plan: Plan, only: str | None) -> list[str]:
     return [only]
 
 
-def refuse_existing(targets: Sequence[Path], inputs: Sequence[Path], *, force: bool) -> None:
-    """An input is never replaced; other existing files only with ``force``."""
+def refuse_existing(folder: Path, names: Sequence[str], inputs: Sequence[Path], *, force: bool) -> None:
+    """No file named ``names`` in ``folder`` may be an input; an existing one only with
+    ``force``. One resolve and one listing, however many names."""
+    base = folder.resolve()
     protected = {path.resolve() for path in inputs}
-    for target in targets:
-        if target.resolve() in protected:
-            raise UsageError(f"Tệp kết quả '{target}' là một tệp đầu vào; hãy chọn thư mục khác bằng -o.")
-    if force:
+    for name in names:
+        if base / name in protected:
+            raise UsageError(f"Tệp kết quả '{folder / name}' là một tệp đầu vào; hãy chọn nơi ghi khác bằng -o.")
+    if force or not folder.is_dir():
         return
-    existing = [t for t in targets if t.exists()]
+    try:
+        present = {entry.name for entry in folder.iterdir()}
+    except OSError as exc:
+        raise output_error(folder, exc) from exc
+    existing = [name for name in names if name in present]
     if existing:
-        names = ", ".join(t.name for t in existing[:_LISTED])
+        listed = ", ".join(existing[:_LISTED])
         more = f" và {len(existing) - _LISTED} tệp khác" if len(existing) > _LISTED else ""
         raise OutputError(
-            f"Đã có {len(existing)} tệp sẽ bị ghi đè ({names}{more}); không ghi gì cả. Hãy chọn "
-            "thư mục khác bằng -o, hoặc thêm --force để ghi đè.",
-            path=existing[0].parent,
+            f"Đã có {len(existing)} tệp sẽ bị ghi đè ({listed}{more}); không ghi gì cả. Hãy chọn "
+            "nơi ghi khác bằng -o, hoặc thêm --force để ghi đè.",
+            path=folder,
         )
 
 
@@ -51,18 +61,45 @@ def write_forms(plan: Plan, folder: Path, unit_ids: Sequence[str], *, force: boo
     """The forms of ``unit_ids`` and the schema in ``folder``; returns the forms written."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"'{folder}' là một tệp; -o phải là một thư mục, ví dụ -o bieu-mau/.")
-    forms = [(folder / f"{uid}.yaml", uid) for uid in unit_ids]
-    schema = folder / SCHEMA_NAME
-    refuse_existing([schema, *(path for path, _ in forms)], [plan.path], force=force)
+    forms = [(f"{uid}.yaml", uid) for uid in unit_ids]
+    refuse_existing(folder, [SCHEMA_NAME, *(name for name, _ in forms)], [plan.path], force=force)
+    template = form_template(plan)
+    files = [(SCHEMA_NAME, schema_json(plan))]
+    files.extend((name, template.render(uid)) for name, uid in forms)
+    if folder.exists():
+        for name, text in files:
+            write_text(folder / name, text)
+    else:
+        _new_folder(folder, files)
+    return [folder / name for name, _ in forms]
+
+
+def _new_folder(folder: Path, files: Sequence[tuple[str, str]]) -> None:
+    """A new folder appears whole or not at all: filled under a temporary name, then renamed
+    (also a few system calls a file instead of a temporary file and a rename each)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     except OSError as exc:
         raise output_error(folder, exc) from exc
-    write_text(schema, schema_json(plan))
-    body = form_body(plan)
-    for path, uid in forms:
-        write_text(path, unit_form(plan, uid, body))
-    return [path for path, _ in forms]
+    try:
+        for name, text in files:
+            with (temp / name).open("xb") as stream:
+                stream.write(text.encode("utf-8"))
+        temp.chmod(0o777 & ~_umask())
+        temp.rename(folder)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise output_error(folder, exc) from exc
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path, text: str) -> None:
