@@ -146,3 +146,13 @@ def test_unwritable_folder_is_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "không phải thư mục" in result.stderr
     result = runner.invoke(app, ["init", str(blocker / "con")])
     assert result.exit_code == 2 and "Không ghi được" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["init", "forms", "schema"])
+def test_intake_commands_have_vietnamese_help_and_a_readme_section(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and ("Tạo thư mục" in result.output or "Ghi " in result.output)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"## `sokket {command}`" in readme
+    quick = readme.split("## Bắt đầu nhanh")[1].split("```sh\n")[1]
+    assert quick.startswith("sokket init") and "sokket forms" in quick.splitlines()[2]
