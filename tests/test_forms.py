@@ -159,3 +159,19 @@ def test_default_folder_is_beside_the_plan(tmp_path: Path) -> None:
     write_review(tmp_path, {})
     assert runner.invoke(app, ["forms", str(tmp_path)]).exit_code == 0
     assert (tmp_path / "bieu-mau" / "hoan-kiem.yaml").is_file()
+
+
+def test_keys_that_are_not_plain_words_are_quoted(tmp_path: Path) -> None:
+    weird = (PLAN.replace("key: shortcomings", 'key: "hạn chế: #1"')
+             .replace("key: objective", 'key: "- khách quan"')
+             .replace("key: conferences", 'key: "số hội nghị [a]"'))
+    write_review(tmp_path, {}, weird)
+    plan = read_plan(tmp_path / "plan.yaml")
+    form = _form(plan, "ba-dinh")
+    untouched = check_unit(tmp_path / "x.yaml", form.encode("utf-8"), plan)
+    assert {p.code for p in untouched.report.problems} == {"empty-section", "bad-date"}
+    filled = re.sub(r'("số hội nghị \[a\]":) +#', r"\1 5  #", fill(form, plan))
+    unit = check_unit(tmp_path / "x.yaml", filled.encode("utf-8"), plan)
+    assert unit.report.errors == 0, unit.report.problems
+    assert unit.content["hạn chế: #1"] and unit.content["causes.- khách quan"]
+    assert unit.indicators["số hội nghị [a]"] == 5

@@ -114,3 +114,13 @@ def test_old_xls_is_refused_with_how_to_save(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(UsageError, match=r"lưu lại dạng \.xlsx"):
         read_unit_list(path)
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "ds.xlsx", [
+        ["DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO", None],
+        ["(kèm theo Kế hoạch số 01-KH/TU)", None],
+        ["TT", "Đơn vị"],
+        ["1", "Đảng ủy xã An Phú"],
+    ])
+    assert [(u.row, u.name) for u in read_unit_list(path)] == [(4, "Đảng ủy xã An Phú")]

@@ -25,6 +25,7 @@ _NAME_HEADERS = ("ten don vi", "don vi", "ten", "ten to chuc", "to chuc", "co so
 _GROUP_HEADERS = ("nhom", "khoi", "nhom don vi", "loai", "loai don vi", "cum", "group")
 _IGNORED_HEADERS = ("stt", "so tt", "so thu tu", "tt", "ma", "ma don vi", "ghi chu")
 _ORDINAL = re.compile(r"[0-9]+\.?|[IVXLC]+\.?")
+_HEADER_SEARCH = 5  # rows above the header: the list's title, a date, a blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,14 @@ def _header_role(cell: str) -> str | None:
     return None
 
 
-def _columns(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, int | None, bool]:
-    """(name column, group column or None, whether the first row is a header)."""
-    first = rows[0][1]
-    roles = [_header_role(cell) for cell in first]
-    if "name" in roles:
-        group = roles.index("group") if "group" in roles else None
-        return roles.index("name"), group, True
+def _columns(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, int | None, int]:
+    """(name column, group column or None, how many rows precede the data): a header row
+    is looked for among the first rows, below a title such as "DANH SÁCH ĐƠN VỊ"."""
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH]):
+        roles = [_header_role(cell) for cell in cells]
+        if "name" in roles:
+            group = roles.index("group") if "group" in roles else None
+            return roles.index("name"), group, index + 1
     # No header: skip numbering columns (STT), then the names, then the groups
     width = max(len(cells) for _, cells in rows)
     text_columns = [
@@ -72,9 +74,9 @@ def _columns(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, int | None, bo
         )
     ]
     if not text_columns:
-        return 0, None, False
+        return 0, None, 0
     group = text_columns[1] if len(text_columns) > 1 else None
-    return text_columns[0], group, False
+    return text_columns[0], group, 0
 
 
 def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) -> list[ListedUnit]:
@@ -83,12 +85,12 @@ def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) ->
     cleaned = [(number, cells) for number, cells in cleaned if any(cells)]
     if not cleaned:
         raise InputError("Danh sách đơn vị đang trống: không có dòng nào có tên đơn vị.", path=path)
-    name_column, group_column, has_header = _columns(cleaned)
+    name_column, group_column, skipped = _columns(cleaned)
     problems: list[Problem] = []
     units: list[ListedUnit] = []
     seen: dict[str, int] = {}
     group = ""
-    for number, cells in cleaned[1:] if has_header else cleaned:
+    for number, cells in cleaned[skipped:]:
         name = cells[name_column] if name_column < len(cells) else ""
         if group_column is not None and group_column < len(cells) and cells[group_column]:
             group = cells[group_column]  # a group written once covers the rows below it

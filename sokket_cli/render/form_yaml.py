@@ -7,6 +7,7 @@ clean. Everything shown comes from the plan's :class:`UnitFormat`.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -27,6 +28,13 @@ from sokket_cli.check.unitformat import (
 from sokket_cli.write.unitfile import quote
 
 _WIDTH = 96
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _key(key: str) -> str:
+    """A plan's key as written in the form: plain when it is a plain word, else quoted, so
+    that no key a plan allows can break the form's YAML."""
+    return key if _PLAIN_KEY.fullmatch(key) else quote(key)
 
 
 def _comments(text: str, indent: int) -> list[str]:
@@ -84,13 +92,13 @@ def _heading(field: Field, label: str, indent: int) -> list[str]:
 
 def _section_lines(section: Field, number: int) -> list[str]:
     lines = _heading(section, f"{number}.", 0)
-    lines.append(f"{section.key}:")
+    lines.append(f"{_key(section.key)}:")
     if section.kind is Kind.ITEMS:
         lines.append(f"  # {section.example}")
         return lines
     for letter, part in zip("abcdefghijklmnopqrstuvwxyz", section.children, strict=False):
         lines.extend(_heading(part, f"{letter})", 2))
-        lines.append(f"  {part.key}:")
+        lines.append(f"  {_key(part.key)}:")
         lines.append(f"    # {part.example}")
     return lines
 
@@ -102,11 +110,11 @@ def _indicator_lines(field: Field) -> list[str]:
         'kép ("96,5").', 0,
     )
     lines.append(f"{INDICATORS_KEY}:")
-    width = max(len(f.key) for f in field.children) + 1
+    width = max(len(_key(f.key)) for f in field.children) + 1
     for figure in field.children:
         measure = f", đơn vị tính: {figure.measure}" if figure.measure else ""
         note = f"{figure.title}{measure}; {figure.type_name}, ví dụ {figure.example}"
-        lines.append(f"  {figure.key + ':':<{width}}   # {' '.join(note.split())}")
+        lines.append(f"  {_key(figure.key) + ':':<{width}}   # {' '.join(note.split())}")
     return lines
 
 
