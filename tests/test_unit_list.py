@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from sokket_cli.check.unitids import ID_PATTERN, base_id, derive_ids
-from sokket_cli.errors import PlanError, UsageError
+from sokket_cli.errors import InputError, PlanError, UsageError
 from sokket_cli.intake.unitlist import read_unit_list
 
 
@@ -124,3 +124,11 @@ def test_title_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
         ["1", "Đảng ủy xã An Phú"],
     ])
     assert [(u.row, u.name) for u in read_unit_list(path)] == [(4, "Đảng ủy xã An Phú")]
+
+
+def test_csv_saved_in_a_windows_code_page_says_how_to_save_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_bytes("Tên đơn vi\nĐảng ủy Ba Dinh\n".encode("cp1258", errors="ignore"))
+    with pytest.raises(InputError, match="UTF-8") as caught:
+        read_unit_list(path)
+    assert "bảng mã cũ" in str(caught.value)
