@@ -108,21 +108,20 @@ units:
 def plan_yaml(plan: Plan, *, example_units: bool = False, head: Iterable[str] = ()) -> str:
     """The commented plan.yaml text for ``plan``; ``example_units`` marks every unit as an
     example to replace; ``head`` lines become comments above the explanation."""
-    info = plan
     lines = [f"# {line}".rstrip() for line in head]
     if lines:
         lines.append("#")
     text = "\n".join(lines) + ("\n" if lines else "")
-    text += _HEAD.format(subject_line=" ".join(info.subject.split())[:80])
+    text += _HEAD.format(subject_line=" ".join(plan.subject.split())[:80])
     date_line = (
-        f"  # Ngày ban hành kế hoạch, viết năm-tháng-ngày (2021-06-08).\n  date: {info.date.isoformat()}"
-        if info.date is not None
+        f"  # Ngày ban hành kế hoạch, viết năm-tháng-ngày (2021-06-08).\n  date: {plan.date.isoformat()}"
+        if plan.date is not None
         else "  # Ngày ban hành kế hoạch, viết năm-tháng-ngày:\n  # date: 2021-06-08"
     )
-    deadline = info.deadline.isoformat() if info.deadline is not None else ""
+    deadline = plan.deadline.isoformat() if plan.deadline is not None else ""
     text += _PLAN.format(
-        code=quote(info.code), date=date_line, issuer=quote(info.issuer),
-        subject=quote(info.subject), deadline=deadline,
+        code=quote(plan.code), date=date_line, issuer=quote(plan.issuer),
+        subject=quote(plan.subject), deadline=deadline,
     )
     report = plan.report
     text += _REPORT.format(
