@@ -249,7 +249,8 @@ class _UnitReader(Reader):
                 continue
             number, problem = numbers.parse(value.value, indicator.type)
             if problem is not None:
-                self.add(value, "bad-number", f"Chỉ tiêu '{key}' ({indicator.label}): {problem}")
+                message = numbers.INDICATOR_PROBLEM.format(key=key, label=indicator.label, problem=problem)
+                self.add(value, "bad-number", message)
                 unusable.add(key)
             elif number is not None:
                 unit.indicators[key] = number

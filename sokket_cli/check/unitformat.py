@@ -92,10 +92,11 @@ class Field:
     def empty_message(self, parent: Field | None = None) -> str:
         """What a clerk is told when this required section (or part) has no item."""
         if parent is None:
-            return (
-                f"Mục '{self.key}' ({self.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý "
-                "một dòng bắt đầu bằng '- '."
-            )
+            return f"{self.empty_statement()} Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '."
+        return self.empty_statement(parent)
+
+    def empty_statement(self, parent: Field | None = None) -> str:
+        """That this section (or part) has no item, without the YAML advice (for the HTML form)."""
         where = self.where(parent)
         return f"{where[0].upper()}{where[1:]} chưa có nội dung."
 
@@ -154,6 +155,7 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
     if field.holds_items or (parent is not None and parent.kind is Kind.PARTS):
         data["missing_message"] = field.missing_message(parent)
         data["empty_message"] = field.empty_message(parent)
+        data["empty_statement"] = field.empty_statement(parent)
     if field.kind is Kind.NUMBER:
         data["number_type"] = field.number_type
         data["measure"] = field.measure

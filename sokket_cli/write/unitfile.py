@@ -35,6 +35,13 @@ _ESCAPES = {
     "\ufeff": "\\uFEFF",
 }
 
+_HEX_RANGES = ((0x00, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF))  # written as \xHH or \uHHHH
+
+
+def quote_rules() -> dict[str, object]:
+    """What :func:`quote` escapes, as data, so the HTML form's script quotes the same way."""
+    return {"escapes": dict(_ESCAPES), "hex_ranges": [list(pair) for pair in _HEX_RANGES]}
+
 
 def quote(text: str) -> str:
     """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``."""
@@ -43,7 +50,7 @@ def quote(text: str) -> str:
         escaped = _ESCAPES.get(char)
         if escaped is not None:
             out.append(escaped)
-        elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or 0xD800 <= ord(char) < 0xE000:
+        elif any(low <= ord(char) <= high for low, high in _HEX_RANGES):
             out.append(f"\\x{ord(char):02X}" if ord(char) < 0x100 else f"\\u{ord(char):04X}")
         else:
             out.append(char)
