@@ -156,3 +156,11 @@ def test_intake_commands_have_vietnamese_help_and_a_readme_section(command: str)
     assert f"## `sokket {command}`" in readme
     quick = readme.split("## Bắt đầu nhanh")[1].split("```sh\n")[1]
     assert quick.startswith("sokket init") and "sokket forms" in quick.splitlines()[2]
+
+
+def test_printed_commands_quote_a_folder_with_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "Sơ kết 2026"])
+    assert result.exit_code == 0, result.output
+    assert 'sokket status "Sơ kết 2026/units"' in result.stdout
+    assert 'sokket forms "Sơ kết 2026" -o "Sơ kết 2026/bieu-mau"' in result.stdout

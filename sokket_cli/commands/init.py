@@ -63,6 +63,7 @@ def init(
         typer.echo(f"Kế hoạch cũ được giữ lại ở {display_path(backup)}.")
     where = display_path(folder)
     units = f"{where}/{UNITS_FOLDER}"
+    shown, shown_units = _typed(where), _typed(units)
     source = "theo danh sách" if listed is not None else f"theo mẫu '{starter.value}'"
     typer.echo(
         f"Đã tạo {where}/plan.yaml ({len(review.plan.units)} đơn vị {source}) và thư mục {units}/."
@@ -74,8 +75,14 @@ def init(
         )
     typer.echo(
         "Mở plan.yaml, sửa số kế hoạch, hạn nộp, các mục báo cáo cho đúng; rồi chạy:\n"
-        f"  sokket forms {where} -o {where}/bieu-mau     # biểu mẫu gửi từng đơn vị\n"
-        f"  sokket status {units}                 # ai đã nộp, ai còn thiếu\n"
-        f"  sokket compile {units} -o bao-cao-tong-hop.docx   # dự thảo báo cáo tổng hợp"
+        f"  sokket forms {shown} -o {_typed(where + '/bieu-mau')}   # biểu mẫu gửi từng đơn vị\n"
+        f"  sokket status {shown_units}   # ai đã nộp, ai còn thiếu\n"
+        f"  sokket compile {shown_units} -o bao-cao-tong-hop.docx   # dự thảo báo cáo tổng hợp"
     )
     raise typer.Exit(ExitStatus.OK)
+
+
+def _typed(path: str) -> str:
+    """A path as it must be typed in a command: in double quotes (which both Windows and
+    POSIX shells read) when it holds a space, as folders such as "Sơ kết 2026" do."""
+    return f'"{path}"' if any(c.isspace() for c in path) else path
