@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,20 @@ def test_csv_saved_in_a_windows_code_page_says_how_to_save_utf8(tmp_path: Path) 
     with pytest.raises(InputError, match="UTF-8") as caught:
         read_unit_list(path)
     assert "bảng mã cũ" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [None, {"hello.txt": "x"}, {"[Content_Types].xml": "<bad"}],
+    ids=["not-a-zip", "zip-without-workbook", "broken-xml"],
+)
+def test_a_damaged_xlsx_is_bad_input_not_a_crash(tmp_path: Path, entries: dict[str, str] | None) -> None:
+    path = tmp_path / "ds.xlsx"
+    if entries is None:
+        path.write_bytes(b"not a zip")
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, text in entries.items():
+                archive.writestr(name, text)
+    with pytest.raises(InputError, match=r"không phải tệp Excel \.xlsx hợp lệ"):
+        read_unit_list(path)

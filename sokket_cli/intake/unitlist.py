@@ -123,19 +123,26 @@ def _csv_rows(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
-    from zipfile import BadZipFile
-
     from openpyxl import load_workbook  # only here: the other commands never pay for it
 
+    # The list arrives by e-mail: a damaged or fake .xlsx makes openpyxl raise whatever its
+    # zip and XML layers raise (BadZipFile, KeyError, lxml's XMLSyntaxError...), on opening
+    # or only when a row is read. Every one of them is the file's fault, said as such.
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"Không mở được tệp Excel ({exc}). Hãy mở bằng Excel và lưu lại dạng .xlsx.", path=path) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        workbook.close()
+        try:
+            sheet = workbook.worksheets[0]
+            return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        finally:
+            workbook.close()
+    except OSError as exc:
+        raise InputError(f"Không đọc được danh sách đơn vị: {exc.strerror or exc}.", path=path) from exc
+    except Exception as exc:
+        raise InputError(
+            "Tệp không phải tệp Excel .xlsx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Excel, chọn "
+            "File > Save As > Excel Workbook (.xlsx), hoặc lưu thành CSV UTF-8 (.csv).",
+            path=path,
+        ) from exc
 
 
 def read_unit_list(path: Path) -> list[ListedUnit]:
