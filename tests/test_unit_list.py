@@ -150,3 +150,21 @@ def test_a_damaged_xlsx_is_bad_input_not_a_crash(tmp_path: Path, entries: dict[s
                 archive.writestr(name, text)
     with pytest.raises(InputError, match=r"không phải tệp Excel \.xlsx hợp lệ"):
         read_unit_list(path)
+
+
+def test_names_the_report_could_not_show_are_refused_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text("Tên đơn vị\nBa\x01Đình\nB¸o c¸o tæng kÕt\n\"Quận ủy\nHoàn Kiếm\"\nBa\x0bVì\n", encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        read_unit_list(path)
+    assert [(p.line, p.code) for p in caught.value.problems] == [(2, "control-char"), (3, "legacy-encoding")]
+    path.write_text("Tên đơn vị\n\"Quận ủy\nHoàn Kiếm\"\nBa\x0bVì\n", encoding="utf-8")
+    # a line break inside a cell, and a vertical tab, are only spaces in a name
+    assert [(u.row, u.name) for u in read_unit_list(path)] == [(2, "Quận ủy Hoàn Kiếm"), (4, "Ba Vì")]
+
+
+def test_an_oversized_csv_field_is_bad_input(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text("Tên đơn vị\n" + "a" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="Dòng 2 của danh sách quá dài"):
+        read_unit_list(path)

@@ -9,6 +9,7 @@ unless the whole list is good.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sokket_cli.errors import InputError, PlanError, UsageError
-from sokket_cli.intake.text import decode, fold
+from sokket_cli.intake.text import (
+    CONTROL_CHARS,
+    LEGACY_MESSAGE,
+    control_char_message,
+    decode,
+    fold,
+    looks_legacy,
+)
 from sokket_cli.problems import Problem, error
 
 LIST_SUFFIXES = (".xlsx", ".csv")
@@ -79,6 +87,15 @@ def _columns(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, int | None, in
     return text_columns[0], group, 0
 
 
+def _text_problem(name: str) -> tuple[str, str] | None:
+    """A name that would reach the plan and the report unreadable: (code, message)."""
+    if match := CONTROL_CHARS.search(name):
+        return "control-char", control_char_message(match.group())
+    if looks_legacy(name):
+        return "legacy-encoding", LEGACY_MESSAGE
+    return None
+
+
 def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) -> list[ListedUnit]:
     """The listed units from (row number, cells) pairs; PlanError with every bad row."""
     cleaned = [(number, [_clean(c) for c in cells]) for number, cells in rows]
@@ -96,6 +113,9 @@ def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) ->
             group = cells[group_column]  # a group written once covers the rows below it
         if not name:
             problems.append(error(number, name_column + 1, "missing-field", f"Dòng {number} không có tên đơn vị. Hãy ghi tên hoặc xóa dòng này."))
+            continue
+        if problem := _text_problem(name):
+            problems.append(error(number, name_column + 1, *problem))
             continue
         key = name.casefold()
         if key in seen:
@@ -116,10 +136,21 @@ def _csv_rows(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
         problem = decoded.problem
         raise InputError(problem.message if problem else "Không đọc được bảng mã của tệp.", path=path)
     text = decoded.text
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    return [(number, row) for number, row in enumerate(reader, start=1)]
+    # Only line feeds end a row (str.splitlines would also split at a stray \x0b or \x1c)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        # numbered by the line each row starts on, as a text editor shows it
+        rows.extend((reader.line_num - sum(c.count("\n") for c in row), row) for row in reader)
+    except csv.Error as exc:  # a field past the csv module's size limit (128 KB)
+        raise InputError(
+            f"Dòng {reader.line_num} của danh sách quá dài hoặc sai dạng ({exc}); một ô tên "
+            "đơn vị không thể dài như vậy. Hãy kiểm tra lại tệp.",
+            path=path, line=reader.line_num,
+        ) from exc
+    return rows
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
