@@ -7,14 +7,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.cli import app
+from sokket_cli.intake.unitlist import ListedUnit
 from sokket_cli.starters import STARTERS
 from sokket_cli.write.planfile import EXAMPLE_MARK, plan_yaml
-from sokket_cli.write.review import backup_name
+from sokket_cli.write.review import backup_name, build_review
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).parent.parent / "examples" / "so-ket-nq4"
@@ -164,3 +167,20 @@ def test_printed_commands_quote_a_folder_with_spaces(tmp_path: Path, monkeypatch
     assert result.exit_code == 0, result.output
     assert 'sokket status "Sơ kết 2026/units"' in result.stdout
     assert 'sokket forms "Sơ kết 2026" -o "Sơ kết 2026/bieu-mau"' in result.stdout
+
+
+_NAME = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặĐƯƠ 0123456789:#-*\"\\'{}[]%&!|>@`,?~=+/()😀",
+    min_size=1, max_size=40,
+).filter(lambda t: bool(t.strip()))
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_NAME, _NAME), min_size=1, max_size=8, unique_by=lambda u: u[0].casefold()))
+def test_any_unit_list_gives_a_plan_that_reads_back_as_itself(tmp_path: Path, listed: list[tuple[str, str]]) -> None:
+    units = [ListedUnit(row, name, group) for row, (name, group) in enumerate(listed, start=2)]
+    review = build_review("ha-noi-2021", date(2026, 1, 5), units)
+    path = tmp_path / "plan.yaml"
+    path.write_text(review.text, encoding="utf-8")
+    assert _same(read_plan(path), review.plan)
+    assert [u.name for u in review.plan.units] == [name for name, _ in listed]

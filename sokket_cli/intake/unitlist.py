@@ -111,6 +111,9 @@ def units_from_rows(rows: Iterable[tuple[int, Sequence[object]]], path: Path) ->
         name = cells[name_column] if name_column < len(cells) else ""
         if group_column is not None and group_column < len(cells) and cells[group_column]:
             group = cells[group_column]  # a group written once covers the rows below it
+            if problem := _text_problem(group):
+                problems.append(error(number, group_column + 1, *problem))
+                continue
         if not name:
             problems.append(error(number, name_column + 1, "missing-field", f"Dòng {number} không có tên đơn vị. Hãy ghi tên hoặc xóa dòng này."))
             continue
