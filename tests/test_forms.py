@@ -175,3 +175,21 @@ def test_keys_that_are_not_plain_words_are_quoted(tmp_path: Path) -> None:
     assert unit.report.errors == 0, unit.report.problems
     assert unit.content["hạn chế: #1"] and unit.content["causes.- khách quan"]
     assert unit.indicators["số hội nghị [a]"] == 5
+
+
+def test_forms_html_writes_one_page_for_every_unit(tmp_path: Path) -> None:
+    """``forms --html``: one self-contained page naming every unit; never over an existing one."""
+    review = tmp_path / "dot"
+    assert CliRunner().invoke(app, ["init", str(review)]).exit_code == 0
+    page = review / "bieu-mau.html"
+    result = CliRunner().invoke(app, ["forms", str(review), "--html"])
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi trang biểu mẫu" in result.output
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'id="save"' in text
+    plan = read_plan(review / "plan.yaml")
+    assert all(unit.name in text for unit in plan.units)
+    again = CliRunner().invoke(app, ["forms", str(review), "--html"])
+    assert again.exit_code == 2 and "--force" in again.output
+    wrong = CliRunner().invoke(app, ["forms", str(review), "--html", "-o", str(tmp_path / "x.pdf")])
+    assert wrong.exit_code == 2 and ".html" in wrong.output

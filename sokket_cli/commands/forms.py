@@ -7,12 +7,13 @@ from typing import Annotated
 
 import typer
 
-from sokket_cli.check.plan import read_plan
+from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.commands.common import ExitStatus, PlanOption, guarded
 from sokket_cli.intake.discovery import find_plan
 from sokket_cli.render.output import display_path
 
 DEFAULT_FOLDER = "bieu-mau"
+DEFAULT_PAGE = "bieu-mau.html"
 
 
 @guarded
@@ -25,7 +26,8 @@ def forms(
         Path | None,
         typer.Option(
             "--output", "-o",
-            help=f"Thư mục ghi biểu mẫu (tạo nếu chưa có). Mặc định: {DEFAULT_FOLDER}/ trong thư mục đợt sơ kết.",
+            help=f"Thư mục ghi biểu mẫu (tạo nếu chưa có). Mặc định: {DEFAULT_FOLDER}/ trong thư "
+            f"mục đợt sơ kết. Với --html: tệp trang biểu mẫu, mặc định {DEFAULT_PAGE}.",
             show_default=False,
         ),
     ] = None,
@@ -33,6 +35,14 @@ def forms(
         str | None,
         typer.Option("--don-vi", metavar="MÃ", help="Chỉ ghi biểu mẫu của một đơn vị (mã như trong kế hoạch).", show_default=False),
     ] = None,
+    html: Annotated[
+        bool,
+        typer.Option(
+            "--html",
+            help="Ghi một trang biểu mẫu (.html) dùng chung cho mọi đơn vị: mở bằng trình duyệt, "
+            "không cần mạng, điền rồi bấm 'Lưu tệp' để có tệp .yaml của đơn vị.",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè các biểu mẫu đã có trong thư mục.")
     ] = False,
@@ -43,6 +53,9 @@ def forms(
 
     plan_path = plan or find_plan(review)
     the_plan = read_plan(plan_path)
+    if html:
+        _write_page(the_plan, output or plan_path.parent / DEFAULT_PAGE, unit, force=force)
+        raise typer.Exit(ExitStatus.OK)
     unit_ids = chosen_units(the_plan, unit)
     folder = output if output is not None else plan_path.parent / DEFAULT_FOLDER
     written = write_forms(the_plan, folder, unit_ids, force=force)
@@ -53,3 +66,22 @@ def forms(
         "xong kiểm tra bằng: sokket validate <tệp>.yaml"
     )
     raise typer.Exit(ExitStatus.OK)
+
+
+def _write_page(the_plan: Plan, page: Path, unit: str | None, *, force: bool) -> None:
+    from sokket_cli.errors import UsageError
+    from sokket_cli.render.htmlform import html_form
+    from sokket_cli.write.forms import refuse_existing, write_text
+
+    if unit is not None:
+        raise UsageError(
+            "--don-vi không dùng cùng --html: trang biểu mẫu có danh sách để mỗi đơn vị tự chọn."
+        )
+    if page.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"Tệp trang biểu mẫu phải có đuôi .html, không phải '{page.name}'.")
+    refuse_existing(page.parent, [page.name], [the_plan.path], force=force)
+    write_text(page, html_form(the_plan))
+    typer.echo(
+        f"Đã ghi trang biểu mẫu {display_path(page)}. Gửi tệp này cho các đơn vị: mở bằng trình "
+        "duyệt (Chrome, Edge, Firefox; không cần mạng), điền, bấm 'Lưu tệp' rồi gửi lại tệp .yaml."
+    )
