@@ -124,5 +124,6 @@ def format_vn(value: Decimal | None, places: int | None = None) -> str:
     sign = "-" if value < 0 else ""
     whole, _, fraction = f"{abs(value):f}".partition(".")
     fraction = fraction.rstrip("0") if places is None else fraction
-    groups = f"{int(whole):,}".replace(",", ".")
+    head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4,300 digits
+    groups = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
     return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
