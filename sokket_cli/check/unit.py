@@ -52,6 +52,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "4. ", "a) ", "1.2. ", "(3) ", "II. ": numbering typed by hand; the report numbers itself
 _HAND_NUMBER = re.compile(r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,4}|[ivx]{2,4})[.)]\s+(?=\S)")
 _SHOWN = 60  # how much of an item a warning quotes
+# A capital that cannot open hand numbering (I, V, X can: "II. "): a sentence, as nearly every
+# item is, with nothing for check_item_text to look at. A C-level membership test.
+_SENTENCE_START = frozenset(c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and c not in "IVX").__contains__
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +135,8 @@ class _UnitReader(Reader):
 
     def check_item_text(self, node: ScalarNode) -> None:
         """Text that would print wrong in the draft: curly quotes around the whole item, no
-        letter at all, numbering typed by hand. Called for non-blank items only."""
-        if node.value[0].isupper() and node.value[0] not in "IVX":
-            return  # a sentence, as nearly every item is
+        letter at all, numbering typed by hand. Called for non-blank items that do not start
+        like a sentence (see _SENTENCE_START)."""
         text = node.value.strip()
         if text[0] == "“" and text[-1] == "”" and text.count("“") == 1 and text.count("”") == 1:
             self.add(
@@ -198,7 +200,8 @@ class _UnitReader(Reader):
             if not node.value or node.value.isspace():  # blank, without copying it
                 self.add(node, "empty-item", f"Một dòng trong {where} đang để trống. Hãy ghi nội dung hoặc xóa dòng '- ' này.")
                 return None
-            self.check_item_text(node)
+            if not _SENTENCE_START(node.value[0]):
+                self.check_item_text(node)
             return Item(node.value)
         self.lost += 1  # until it turns out to be kept
         if isinstance(node, SequenceNode):
@@ -241,7 +244,8 @@ class _UnitReader(Reader):
                 self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
             return None
         assert isinstance(text_node, ScalarNode)
-        self.check_item_text(text_node)
+        if not _SENTENCE_START(text[0]):
+            self.check_item_text(text_node)
         self.lost -= 1
         children: tuple[Item, ...] = ()
         if ITEM_CHILDREN_KEY in fields:
