@@ -19,6 +19,7 @@ from sokket_cli.check.unitformat import (
     ITEM_TEXT_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
+    UNPLACED_KEY,
     Field,
     Kind,
     unknown_item_key_message,
@@ -336,7 +337,8 @@ class _UnitReader(Reader):
                 continue
             number, problem = numbers.parse(value.value, indicator.number_type)
             if problem is not None:
-                self.add(value, "bad-number", f"Chỉ tiêu '{key}' ({indicator.title}): {problem}")
+                message = numbers.INDICATOR_PROBLEM.format(key=key, label=indicator.title, problem=problem)
+                self.add(value, "bad-number", message)
                 unusable.add(key)
             elif number is not None:
                 if outside := indicator.bounds_message(number):
@@ -404,7 +406,7 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
         return unit
     file_format = plan.unit_format
     unknown: list[tuple[ScalarNode, Node]] = []
-    fields = reader.fields(root, file_format.keys, "Tệp báo cáo", unknown=unknown) or {}
+    fields = reader.fields(root, (*file_format.keys, UNPLACED_KEY), "Tệp báo cáo", unknown=unknown) or {}
     misspelt = reader.unknown_keys(unknown, file_format.fields, fields)
     if UNIT_KEY not in fields:
         reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
@@ -438,12 +440,31 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
             reader.add(typo or root, "missing-section", section.missing_message(misspelt=typo.value if typo else ""))
     if INDICATORS_KEY in fields:
         reader.indicators(fields[INDICATORS_KEY][1], plan, file_format.field(INDICATORS_KEY).children, unit)
+    if UNPLACED_KEY in fields:
+        first = file_format.sections[0].key if file_format.sections else UNIT_KEY
+        _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
     if reader.legacy:
         more = f" (còn {len(reader.legacy) - 1} chỗ khác trong tệp)" if len(reader.legacy) > 1 else ""
         reader.add(reader.legacy[0], "legacy-encoding", LEGACY_MESSAGE + more)
     report.problems.extend(reader.problems)
     report.sort()
     return unit
+
+
+UNPLACED_MESSAGE = (
+    "Ý này nằm trong 'unplaced:' (chưa thuộc mục nào, thường do 'sokket import' không nhận ra "
+    "tiêu đề trong tệp Word). Hãy chuyển ý này vào đúng mục của báo cáo (ví dụ dưới "
+    "'{example}:'), hoặc xóa nếu không cần; khi 'unplaced:' không còn ý nào thì xóa luôn dòng đó."
+)
+
+
+def _report_unplaced(reader: _UnitReader, node: Node, example: str) -> None:
+    """Text a converter could not place: an error per item, so nothing compiles unread."""
+    if is_empty(node):
+        return
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    for item in items:
+        reader.add(item, "unplaced", UNPLACED_MESSAGE.format(example=example))
 
 
 def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:

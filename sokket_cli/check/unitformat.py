@@ -14,6 +14,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from sokket_cli.check import numbers
+from sokket_cli.check.numbers import DECIMAL, INTEGER, PERCENT
 
 if TYPE_CHECKING:
     from sokket_cli.check.plan import Plan
@@ -24,8 +25,14 @@ INDICATORS_KEY = "indicators"
 ITEM_TEXT_KEY = "text"
 ITEM_CHILDREN_KEY = "items"
 ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
-RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY)  # no plan section may take these
+UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
+RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY)  # no section takes these
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
+DATE_EXAMPLE = "2021-06-30"
+SCHEMA_NAME = "unit.schema.json"  # the JSON Schema of unit files, written beside the forms
+# How each indicator type is named to a clerk and written in a file (check/numbers.py types)
+NUMBER_TYPE_NAMES = {INTEGER: "số nguyên", DECIMAL: "số thập phân", PERCENT: "tỷ lệ %"}
+NUMBER_EXAMPLES = {INTEGER: "45", DECIMAL: '"12,5"', PERCENT: '"96,5"'}
 
 
 class Kind(str, Enum):
@@ -54,10 +61,27 @@ class Field:
     measure: str = ""  # for NUMBER: the unit of measure (người, hội nghị...)
     minimum: Decimal | None = None  # for NUMBER: the plan's ``min``; below it is an error
     maximum: Decimal | None = None  # for NUMBER: the plan's ``max``; above it is an error
+    aliases: tuple[str, ...] = ()  # other titles units give a section or part (Word import)
 
     @property
     def holds_items(self) -> bool:
         return self.kind in (Kind.ITEMS, Kind.PARTS)
+
+    @property
+    def example(self) -> str:
+        """A value as a clerk would write it here (YAML), for forms and help texts."""
+        if self.kind is Kind.NUMBER:
+            return NUMBER_EXAMPLES.get(self.number_type, NUMBER_EXAMPLES[INTEGER])
+        if self.kind is Kind.DATE:
+            return DATE_EXAMPLE
+        if self.kind is Kind.ITEMS:
+            return ITEM_EXAMPLE
+        return ""
+
+    @property
+    def type_name(self) -> str:
+        """For a figure: its type in Vietnamese (số nguyên...); empty for other fields."""
+        return NUMBER_TYPE_NAMES.get(self.number_type, "") if self.kind is Kind.NUMBER else ""
 
     def missing_message(self, parent: Field | None = None, misspelt: str = "") -> str:
         """What a clerk is told when this section (or part) is absent; ``misspelt`` is the
@@ -107,10 +131,11 @@ class Field:
     def empty_message(self, parent: Field | None = None) -> str:
         """What a clerk is told when this required section (or part) has no item."""
         if parent is None:
-            return (
-                f"Mục '{self.key}' ({self.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý "
-                "một dòng bắt đầu bằng '- '."
-            )
+            return f"{self.empty_statement()} Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '."
+        return self.empty_statement(parent)
+
+    def empty_statement(self, parent: Field | None = None) -> str:
+        """That this section (or part) has no item, without the YAML advice (for the HTML form)."""
         where = self.where(parent)
         return f"{where[0].upper()}{where[1:]} chưa có nội dung."
 
@@ -186,11 +211,15 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
     if field.holds_items or (parent is not None and parent.kind is Kind.PARTS):
         data["missing_message"] = field.missing_message(parent)
         data["empty_message"] = field.empty_message(parent)
+        data["empty_statement"] = field.empty_statement(parent)
     if field.kind is Kind.NUMBER:
         data["number_type"] = field.number_type
         data["measure"] = field.measure
+        data["type_name"] = field.type_name
         data["minimum"] = None if field.minimum is None else str(field.minimum)
         data["maximum"] = None if field.maximum is None else str(field.maximum)
+    if field.example:
+        data["example"] = field.example
     if field.children:
         data["children"] = [_field_data(child, field) for child in field.children]
     return data
@@ -208,14 +237,15 @@ def unit_format(plan: Plan) -> UnitFormat:
         if section.parts:
             parts = tuple(
                 Field(part.key, f"{section.key}.{part.key}", part.title, Kind.ITEMS,
-                      section.required and part.required, part.guidance)
+                      section.required and part.required, part.guidance, aliases=part.aliases)
                 for part in section.parts
             )
             fields.append(Field(section.key, section.key, section.title, Kind.PARTS,
-                                section.required, section.guidance, parts))
+                                section.required, section.guidance, parts,
+                                aliases=section.aliases))
         else:
             fields.append(Field(section.key, section.key, section.title, Kind.ITEMS,
-                                section.required, section.guidance))
+                                section.required, section.guidance, aliases=section.aliases))
     figures = tuple(
         Field(ind.key, f"{INDICATORS_KEY}.{ind.key}", ind.label, Kind.NUMBER, False,
               number_type=ind.type, measure=ind.unit, minimum=ind.minimum, maximum=ind.maximum)

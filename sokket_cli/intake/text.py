@@ -174,3 +174,10 @@ def eth_message(char: str) -> str:
         f"'{right}' ({describe_char(right)}). Hai chữ trông giống nhau nhưng máy tính coi là "
         f"khác nhau (tìm kiếm, sắp xếp sẽ sai). Hãy gõ lại chữ '{right}'."
     )
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII for matching and ids: diacritics dropped, đ (and look-alike ð) -> d."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isascii() and not unicodedata.combining(c)).lower()

@@ -1,7 +1,7 @@
 """The merged report as a document: template context, rendering, and writing the .docx.
 
 Templates (Jinja, under templates/) render the report markup that
-:mod:`sokket_cli.render.docx_writer` turns into Word. Unit and plan text reach a template only as
+:mod:`sokket_cli.render.docx` turns into Word. Unit and plan text reach a template only as
 context data, escaped on output, so ``{{ }}`` in a unit's text is never evaluated.
 """
 
@@ -23,7 +23,7 @@ from sokket_cli.check.plan import Indicator, Part, Plan, PlanUnit, ReportSetting
 from sokket_cli.errors import TemplateError
 from sokket_cli.merge.figures import FigureTable, RowKind, build_table, cell_text
 from sokket_cli.merge.outline import Entry, MergedPart, MergedReport, MergedSection, UnitSummary
-from sokket_cli.render.docx_writer import MarkupError, write_docx
+from sokket_cli.render.docx import MarkupError, write_docx
 
 TEMPLATE_SUFFIX = ".xml.j2"
 # Vietnamese lettering of points (điểm) a), b), ... skips f, j, w, z and adds đ.

@@ -7,6 +7,7 @@ layout follows the plan's unit format: its keys, in its order, two spaces a leve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
@@ -17,11 +18,10 @@ from sokket_cli.check.unitformat import (
     ITEM_TEXT_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
+    UNPLACED_KEY,
     Kind,
     UnitFormat,
 )
-
-UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
 
 _ESCAPES = {
     "\\": "\\\\",
@@ -35,15 +35,27 @@ _ESCAPES = {
     "\ufeff": "\\uFEFF",
 }
 
+_HEX_RANGES = ((0x00, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF))  # written as \xHH or \uHHHH
+
+
+def quote_rules() -> dict[str, object]:
+    """What :func:`quote` escapes, as data, so the HTML form's script quotes the same way."""
+    return {"escapes": dict(_ESCAPES), "hex_ranges": [list(pair) for pair in _HEX_RANGES]}
+
+
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]')
+
 
 def quote(text: str) -> str:
     """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``."""
+    if not _NEEDS_ESCAPE.search(text):  # the common case: nothing to escape
+        return f'"{text}"'
     out: list[str] = []
     for char in text:
         escaped = _ESCAPES.get(char)
         if escaped is not None:
             out.append(escaped)
-        elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or 0xD800 <= ord(char) < 0xE000:
+        elif any(low <= ord(char) <= high for low, high in _HEX_RANGES):
             out.append(f"\\x{ord(char):02X}" if ord(char) < 0x100 else f"\\u{ord(char):04X}")
         else:
             out.append(char)

@@ -1,0 +1,204 @@
+"""Text typed in the legacy Vietnamese fonts (TCVN3 .VnTime, VNI-Times), turned into Unicode.
+
+Such text reaches sokket as the Windows-1252 look of the legacy bytes: Word or Notepad shows
+TCVN3's 0xB8 ('á') as '¸' and VNI's 'a' + 0xF9 ('á') as 'aù'. Each Windows-1252 character in
+0xA0-0xFF is the Unicode scalar of the same number, so the tables below map characters.
+
+- TCVN3 (ABC, the .VnTime fonts): one byte per letter; the lower case is in 0xA8-0xFE,
+  the capitals of the base letters (Ă Â Đ Ê Ô Ơ Ư) in 0xA1-0xA7. Toned capitals lived in a
+  second font (.VnTimeH) with the lower-case codes, so they come back in lower case.
+- VNI Windows (VNI-Times): an ASCII vowel followed by one mark byte ('a' + 'ù' = 'á',
+  'a' + 'á' = 'ấ'), single bytes for đ, ơ, ư and the toned i and ỵ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from sokket_cli.intake.syllable import is_syllable
+
+Encoding = Literal["tcvn3", "vni"]
+ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni")
+
+# The five tones, in the order of every row below: huyền, sắc, hỏi, ngã, nặng.
+_TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def _toned(base: str) -> list[str]:
+    """``base`` followed by its five toned forms, precomposed."""
+    return [base] + [unicodedata.normalize("NFC", base + mark) for mark in _TONE_MARKS]
+
+
+# TCVN3: each row is the toneless letter then huyền, sắc, hỏi, ngã, nặng, as TCVN3 characters.
+_TCVN3_ROWS = {
+    "a": "aµ¸¶·¹",
+    "ă": "¨»¾¼½Æ",
+    "â": "©ÇÊÈÉË",
+    "e": "eÌÐÎÏÑ",
+    "ê": "ªÒÕÓÔÖ",
+    "i": "i×ÝØÜÞ",
+    "o": "oßãáâä",
+    "ô": "«åèæçé",
+    "ơ": "¬êíëìî",
+    "u": "uïóñòô",
+    "ư": "\u00adõøö÷ù",
+    "y": "yúýûüþ",
+}
+_TCVN3_SINGLE = {"đ": "®", "Ă": "¡", "Â": "¢", "Ê": "£", "Ô": "¤", "Ơ": "¥", "Ư": "¦", "Đ": "§"}
+
+# VNI: the mark byte(s) after an ASCII vowel, per toneless letter, for the six forms as above.
+_VNI_TONES = ("", "ø", "ù", "û", "õ", "ï")
+_VNI_CIRCUMFLEX = ("â", "à", "á", "å", "ã", "ä")
+_VNI_BREVE = ("ê", "è", "é", "ú", "ü", "ë")
+_VNI_ROWS = {
+    "a": ("a", _VNI_TONES),
+    "ă": ("a", _VNI_BREVE),
+    "â": ("a", _VNI_CIRCUMFLEX),
+    "e": ("e", _VNI_TONES),
+    "ê": ("e", _VNI_CIRCUMFLEX),
+    "o": ("o", _VNI_TONES),
+    "ô": ("o", _VNI_CIRCUMFLEX),
+    "ơ": ("ô", _VNI_TONES),  # 0xF4 is the letter ơ, which takes the tone marks
+    "u": ("u", _VNI_TONES),
+    "ư": ("ö", _VNI_TONES),  # 0xF6 is the letter ư
+    "y": ("y", _VNI_TONES[:5]),  # ỵ is a single byte, below
+}
+# Letters VNI writes as one byte: the toned i's, ỵ, đ, and the bare ơ and ư.
+_VNI_SINGLE = {"ì": "ì", "í": "í", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î", "đ": "ñ", "ơ": "ô", "ư": "ö"}
+
+
+def _tcvn3_table() -> dict[str, str]:
+    """Unicode letter -> TCVN3 character(s)."""
+    rows = {
+        unicode_form: legacy_form
+        for letter, legacy in _TCVN3_ROWS.items()
+        for unicode_form, legacy_form in zip(_toned(letter), legacy, strict=True)
+        if not unicode_form.isascii()  # 'ý' is 0xFD in TCVN3 too, and must be in the table
+    }
+    return _TCVN3_SINGLE | rows
+
+
+def _vni_table() -> dict[str, str]:
+    """Unicode letter -> VNI character sequence, lower and upper case."""
+    lower: dict[str, str] = dict(_VNI_SINGLE)
+    for letter, (base, marks) in _VNI_ROWS.items():
+        for unicode_form, mark in zip(_toned(letter), marks, strict=False):
+            if unicode_form != base + mark:
+                lower.setdefault(unicode_form, base + mark)
+    table = dict(lower)
+    for unicode_form, legacy_form in lower.items():
+        table[unicode_form.upper()] = legacy_form.upper()
+    return table
+
+
+def _inverse(table: dict[str, str]) -> dict[str, str]:
+    """Legacy sequence -> Unicode letter. A VNI mark typed in the other case than its vowel
+    ('Aù', 'aÙ') still belongs to it: the letter takes the vowel's case."""
+    inverse = {legacy: letter for letter, legacy in table.items()}
+    for legacy, letter in list(inverse.items()):
+        if len(legacy) == 2:
+            base, mark = legacy[0], legacy[1]
+            other_case = mark.lower() if mark.isupper() else mark.upper()
+            inverse.setdefault(base + other_case, letter)
+    return inverse
+
+
+FROM_UNICODE: dict[Encoding, dict[str, str]] = {"tcvn3": _tcvn3_table(), "vni": _vni_table()}
+TO_UNICODE: dict[Encoding, dict[str, str]] = {
+    encoding: _inverse(table) for encoding, table in FROM_UNICODE.items()
+}
+
+
+def _pattern(legacy_forms: dict[str, str]) -> re.Pattern[str]:
+    """Longest sequences first, so 'ôù' (ớ) wins over 'ô' (ơ)."""
+    alternatives = sorted(legacy_forms, key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) for form in alternatives))
+
+
+_TO_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in TO_UNICODE.items()}
+_FROM_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in FROM_UNICODE.items()}
+
+
+_TCVN3_TRANSLATION = str.maketrans(TO_UNICODE["tcvn3"])  # one character each way
+
+
+def to_unicode(text: str, encoding: Encoding) -> str:
+    """Legacy text (as its Windows-1252 look) -> Unicode, NFC. Other characters are kept."""
+    if encoding == "tcvn3":
+        return unicodedata.normalize("NFC", text.translate(_TCVN3_TRANSLATION))
+    table = TO_UNICODE[encoding]
+    converted = _TO_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
+    return unicodedata.normalize("NFC", converted)
+
+
+def from_unicode(text: str, encoding: Encoding) -> str:
+    """Unicode -> the Windows-1252 look of the legacy bytes (for tests and round trips).
+
+    TCVN3 has no toned capitals; they are written in lower case, as .VnTimeH did.
+    """
+    table = FROM_UNICODE[encoding]
+    text = unicodedata.normalize("NFC", text)
+    if encoding == "tcvn3":
+        text = "".join(ch if ch in table else _lower_if_toned(ch) for ch in text)
+    return _FROM_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
+
+
+def _lower_if_toned(char: str) -> str:
+    lower = char.lower()
+    return lower if lower in FROM_UNICODE["tcvn3"] else char
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyGuess:
+    """Text that reads as Vietnamese once decoded from a legacy font, and that reading."""
+
+    encoding: Encoding
+    converted: str
+
+
+# Words as the legacy fonts write them: letters plus every Windows-1252 character in
+# 0xA1-0xFF (TCVN3 'ư' is the soft hyphen, 'á' the cedilla '¸').
+_WORD = re.compile("[A-Za-z\u00a1-\u024f\u0300-\u036f\u1ea0-\u1ef9]+")
+_LEGACY_RANGE = re.compile("[\u00a1-\u00ff]")
+
+
+def guess_legacy(text: str) -> LegacyGuess | None:
+    """The legacy reading of ``text`` when it has more real syllables than the text itself.
+
+    Counted per word that a table changes: *gained* words are no syllable as written and
+    one after decoding ('B¸o' -> 'Báo'); *lost* words are a syllable as written and no
+    longer one after ('Báo' -> 'Bỏo'); words written with letters no legacy font produces
+    ('Ước', 'Đảng') are *native*. Unicode text has native or lost words and no gained ones.
+    """
+    if not _LEGACY_RANGE.search(text):  # nothing either table would change
+        return None
+    words = _WORD.findall(text)
+    suspects = [w for w in words if _LEGACY_RANGE.search(w) and not is_syllable(w)]
+    if not suspects:
+        return None
+    native = sum(1 for w in words if not w.isascii() and not _LEGACY_RANGE.search(w) and is_syllable(w))
+    best: tuple[int, Encoding] | None = None
+    for encoding in ENCODINGS:
+        gained = sum(1 for w in suspects if is_syllable(to_unicode(w, encoding)))
+        lost = sum(
+            1
+            for w in words
+            if _LEGACY_RANGE.search(w) and is_syllable(w) and not is_syllable(to_unicode(w, encoding))
+        )
+        convincing = _convincing(gained, lost + native, suspects, len(words))
+        if convincing and (best is None or gained > best[0]):
+            best = (gained, encoding)
+    if best is None:
+        return None
+    return LegacyGuess(best[1], to_unicode(text, best[1]))
+
+
+def _convincing(gained: int, against: int, suspects: list[str], words: int) -> bool:
+    """Two gained words, well ahead of the evidence against; one will do in a one-word text
+    when it is a real word of three letters or more (not '5 µm', not '×')."""
+    if gained >= 2:
+        return gained > 2 * against
+    return gained == 1 and against == 0 and words == 1 and len(suspects[0]) >= 3
