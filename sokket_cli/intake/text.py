@@ -90,11 +90,6 @@ def decode(data: bytes) -> Decoded:
         )
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
@@ -110,18 +105,23 @@ def strip_control_chars(text: str) -> tuple[str, list[Problem]]:
     """Replace raw control characters with spaces so parsing goes on, and report them.
 
     One problem per line that holds any, so a file full of them does not drown the user.
+    After a hit the search goes on from the next line: linear however many there are.
     """
-    matches = list(CONTROL_CHARS.finditer(text))
-    if not matches:
+    match = CONTROL_CHARS.search(text)
+    if match is None:
         return text, []
     problems: list[Problem] = []
-    seen_lines: set[int] = set()
-    for match in matches:
-        line, column = _line_col(text, match.start())
-        if line in seen_lines:
-            continue
-        seen_lines.add(line)
-        problems.append(error(line, column, "control-char", control_char_message(match.group())))
+    line, line_start = 1, 0
+    while match is not None:
+        at = match.start()
+        line += text.count("\n", line_start, at)  # lines skipped since the last hit
+        line_start = text.rfind("\n", line_start, at) + 1 or line_start
+        problems.append(error(line, at - line_start + 1, "control-char", control_char_message(match.group())))
+        next_line = text.find("\n", at)
+        if next_line < 0:
+            break
+        line, line_start = line + 1, next_line + 1
+        match = CONTROL_CHARS.search(text, line_start)
     return CONTROL_CHARS.sub(" ", text), problems
 
 

@@ -162,39 +162,40 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
 
 def _alias_problems(text: str) -> list[Problem]:
     """Aliases (``*name``) are refused: a unit report has no use for them, and expanding them
-    is how an 'alias bomb' eats memory. Only files holding ``&`` can define an anchor."""
-    if "&" not in text:
+    is how an 'alias bomb' eats memory. Only files holding ``&`` can define an anchor.
+
+    Read from the event stream, before anything is composed; one problem names the first
+    alias and counts the others."""
+    if "&" not in text or "*" not in text:
         return []
-    problems: list[Problem] = []
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problems.append(
-                error(
-                    line,
-                    column,
-                    "yaml-syntax",
-                    f"Không dùng bí danh YAML (*{event.anchor}) trong báo cáo: hãy viết đầy đủ "
-                    "nội dung tại đây. Nếu dấu '*' hoặc '&' là một phần của câu, hãy đặt cả câu "
-                    "trong ngoặc kép.",
-                )
-            )
-    return problems
+    aliases = [event for event in yaml.parse(text, Loader=_Loader) if isinstance(event, yaml.AliasEvent)]
+    if not aliases:
+        return []
+    first = aliases[0]
+    mark = first.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    more = f" (còn {len(aliases) - 1} bí danh khác trong tệp)" if len(aliases) > 1 else ""
+    return [
+        error(
+            line,
+            column,
+            "yaml-syntax",
+            f"Không dùng bí danh YAML (*{first.anchor}) trong báo cáo{more}: hãy viết đầy đủ "
+            "nội dung tại đây. Nếu dấu '*' hoặc '&' là một phần của câu, hãy đặt cả câu "
+            "trong ngoặc kép.",
+        )
+    ]
 
 
-def _structure_problems(root: Node, may_alias: bool) -> list[Problem]:
-    """Duplicate keys, non-text keys and unsafe tags, anywhere in the tree (iteratively)."""
+def _structure_problems(root: Node) -> list[Problem]:
+    """Duplicate keys, non-text keys and unsafe tags, anywhere in the tree (iteratively).
+
+    The tree is a tree: files with aliases never get composed (see :func:`load`)."""
     problems: list[Problem] = []
-    seen: set[int] = set()
     stack: list[Node] = [root]
     allowed = ALLOWED_TAGS
     while stack:
         node = stack.pop()
-        if may_alias:
-            if id(node) in seen:  # an alias: already reported, never walked twice
-                continue
-            seen.add(id(node))
         if node.tag not in allowed:
             line, column = position(node)
             problems.append(
@@ -246,7 +247,10 @@ def load(data: bytes) -> LoadedYaml:
     if nfc_problem is not None:
         problems.append(nfc_problem)
     try:
-        problems.extend(_alias_problems(text))
+        aliases = _alias_problems(text)
+        if aliases:  # refused before composing: nothing may walk a graph that shares nodes
+            problems.extend(aliases)
+            return LoadedYaml(None, text, problems)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(exc, text))
@@ -255,7 +259,7 @@ def load(data: bytes) -> LoadedYaml:
         problems.append(error(1, 1, "yaml-syntax", TOO_DEEP))
         return LoadedYaml(None, text, problems)
     if root is not None:
-        problems.extend(_structure_problems(root, may_alias="&" in text))
+        problems.extend(_structure_problems(root))
     return LoadedYaml(root, text, problems)
 
 

@@ -1,0 +1,64 @@
+"""Hostile unit files end fast: alias bombs are refused before anything walks the node graph,
+and positions of control characters are found in linear time."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers import VALID_UNIT, write_review
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sokket_cli.cli import app
+from sokket_cli.intake.text import strip_control_chars
+
+runner = CliRunner()
+
+# Eight levels of items with nine sub-items each: 43 million items once expanded, < 1 KB.
+BOMB = "unit: ba-dinh\nl0: &a0 {text: x}\n" + "".join(
+    f"l{i}: &a{i} {{text: x, items: [{', '.join([f'*a{i - 1}'] * 9)}]}}\n" for i in range(1, 8)
+) + "achievements: [*a7]\nshortcomings: [*a7]\ncauses: {objective: [*a7], subjective: [*a7]}\n"
+
+
+@pytest.mark.parametrize("command", ["validate", "status", "compile"])
+def test_an_alias_bomb_is_refused_in_well_under_a_second(tmp_path: Path, command: str) -> None:
+    assert len(BOMB) < 1024
+    units = write_review(tmp_path, {"ba-dinh.yaml": BOMB, "hoan-kiem.yaml": VALID_UNIT.replace("ba-dinh", "hoan-kiem")})
+    args = [command, str(units)]
+    if command == "compile":
+        args += ["-o", str(tmp_path / "du-thao.docx")]
+    started = time.perf_counter()
+    result = runner.invoke(app, args)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, elapsed
+    assert result.exit_code in (1, 0) if command == "status" else result.exit_code == 1, result.output
+    if command == "validate":
+        assert "ba-dinh.yaml:3:27: error[yaml-syntax]" in result.stdout
+        assert "Không dùng bí danh YAML (*a0) trong báo cáo (còn 66 bí danh khác" in result.stdout
+        assert "1/2 tệp chưa hợp lệ: 1 lỗi" in result.stdout
+
+
+def test_a_megabyte_line_of_control_characters_is_linear() -> None:
+    text = "unit: x\nachievements:\n  - \"" + "\x01" * 1_000_000 + "\"\n" + "  - \"\x02\"\n" * 20_000
+    started = time.perf_counter()
+    cleaned, problems = strip_control_chars(text)
+    assert time.perf_counter() - started < 2.0
+    assert len(problems) == 20_001
+    assert (problems[0].line, problems[0].column) == (3, 6)
+    assert (problems[-1].line, problems[-1].column) == (20_003, 6)
+    assert "\x01" not in cleaned and len(cleaned) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab\n\x01\x0b\x7f ", max_size=60))
+def test_control_character_positions_are_those_of_the_first_on_each_line(text: str) -> None:
+    expected = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        column = next((i for i, ch in enumerate(line) if ch in "\x01\x0b\x7f"), None)
+        if column is not None:
+            expected.append((number, column + 1))
+    _, problems = strip_control_chars(text)
+    assert [(p.line, p.column) for p in problems] == expected
