@@ -163,6 +163,8 @@ class LegacyGuess:
 # 0xA1-0xFF (TCVN3 'ư' is the soft hyphen, 'á' the cedilla '¸').
 _WORD = re.compile("[A-Za-z\u00a1-\u024f\u0300-\u036f\u1ea0-\u1ef9]+")
 _LEGACY_RANGE = re.compile("[\u00a1-\u00ff]")
+# Letters no legacy font, read as Windows-1252, can produce: 'đ', 'ư', 'ạ', 'ữ'...
+_NATIVE = re.compile("[\u0100-\u024f\u1ea0-\u1ef9]")
 
 
 def guess_legacy(text: str) -> LegacyGuess | None:
@@ -170,35 +172,32 @@ def guess_legacy(text: str) -> LegacyGuess | None:
 
     Counted per word that a table changes: *gained* words are no syllable as written and
     one after decoding ('B¸o' -> 'Báo'); *lost* words are a syllable as written and no
-    longer one after ('Báo' -> 'Bỏo'); words written with letters no legacy font produces
-    ('Ước', 'Đảng') are *native*. Unicode text has native or lost words and no gained ones.
+    longer one after ('Báo' -> 'Bỏo'). A text holding a letter no legacy font produces
+    ('Ước', 'Đảng') was typed in Unicode: that is the common case, and is settled by the
+    first such letter, before any word is read.
     """
-    if not _LEGACY_RANGE.search(text):  # nothing either table would change
+    if not _LEGACY_RANGE.search(text) or _NATIVE.search(text):
         return None
     words = _WORD.findall(text)
-    suspects = [w for w in words if _LEGACY_RANGE.search(w) and not is_syllable(w)]
+    changeable = [word for word in words if _LEGACY_RANGE.search(word)]
+    suspects = [word for word in changeable if not is_syllable(word)]
     if not suspects:
         return None
-    native = sum(1 for w in words if not w.isascii() and not _LEGACY_RANGE.search(w) and is_syllable(w))
+    valid = [word for word in changeable if is_syllable(word)]
     best: tuple[int, Encoding] | None = None
     for encoding in ENCODINGS:
-        gained = sum(1 for w in suspects if is_syllable(to_unicode(w, encoding)))
-        lost = sum(
-            1
-            for w in words
-            if _LEGACY_RANGE.search(w) and is_syllable(w) and not is_syllable(to_unicode(w, encoding))
-        )
-        convincing = _convincing(gained, lost + native, suspects, len(words))
-        if convincing and (best is None or gained > best[0]):
-            best = (gained, encoding)
+        gained = [word for word in suspects if is_syllable(to_unicode(word, encoding))]
+        lost = sum(1 for word in valid if not is_syllable(to_unicode(word, encoding)))
+        if _convincing(gained, lost) and (best is None or len(gained) > best[0]):
+            best = (len(gained), encoding)
     if best is None:
         return None
     return LegacyGuess(best[1], to_unicode(text, best[1]))
 
 
-def _convincing(gained: int, against: int, suspects: list[str], words: int) -> bool:
-    """Two gained words, well ahead of the evidence against; one will do in a one-word text
-    when it is a real word of three letters or more (not '5 µm', not '×')."""
-    if gained >= 2:
-        return gained > 2 * against
-    return gained == 1 and against == 0 and words == 1 and len(suspects[0]) >= 3
+def _convincing(gained: list[str], against: int) -> bool:
+    """Two gained words, well ahead of the evidence against; or one, with nothing against
+    it, that is a word of three letters or more (not '5 µm', not '×', not 'ë')."""
+    if len(gained) >= 2:
+        return len(gained) > 2 * against
+    return len(gained) == 1 and against == 0 and len(gained[0]) >= 3
