@@ -13,6 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 from sokket_cli import __version__
 from sokket_cli.commands.common import ExitStatus, Settings, ensure_utf8_output
 from sokket_cli.commands.compile import compile_report
+from sokket_cli.commands.fix import fix
 from sokket_cli.commands.status import status
 from sokket_cli.commands.validate import validate
 
@@ -79,6 +80,7 @@ def _root(
 app.command("validate", cls=_Command)(validate)
 app.command("status", cls=_Command)(status)
 app.command("compile", cls=_Command)(compile_report)
+app.command("fix", cls=_Command)(fix)
 
 
 def usage_message(exc: click.UsageError) -> str:
