@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from helpers import write_review
@@ -118,11 +119,21 @@ def test_a_file_yaml_cannot_read_is_reported_not_written(tmp_path: Path) -> None
     assert not target.exists()
 
 
-def test_an_alias_bomb_is_not_expanded(tmp_path: Path) -> None:
+def test_an_alias_bomb_is_refused_not_expanded(tmp_path: Path) -> None:
     bomb = "a0: &a0 [B¸o c¸o tæng kÕt]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
     )
     source = review(tmp_path, bomb)
+    started = time.perf_counter()
     result = runner.invoke(app, ["fix", str(source), "-o", str(tmp_path / "out.yaml")])
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "out.yaml").read_text(encoding="utf-8").startswith("a0: &a0 [Báo cáo tổng kết]\n")
+    assert time.perf_counter() - started < 1.0
+    assert result.exit_code == 1, result.output
+    assert "ba-dinh.yaml:2:10: error[yaml-syntax] Không dùng bí danh YAML (*a0)" in result.stdout
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_line_separators_and_lone_carriage_returns_keep_positions(tmp_path: Path) -> None:
+    text = 'unit: ba-dinh\rnote: "a\u2028b"\nachievements:\r\n  - B¸o c¸o tæng kÕt\n'
+    source = review(tmp_path, text)
+    assert runner.invoke(app, ["fix", str(source), "-o", str(tmp_path / "out.yaml")]).exit_code == 0
+    assert (tmp_path / "out.yaml").read_bytes() == text.replace("B¸o c¸o tæng kÕt", "Báo cáo tổng kết").encode("utf-8")

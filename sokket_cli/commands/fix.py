@@ -22,13 +22,18 @@ _FONTS = {"tcvn3": "TCVN3", "vni": "VNI"}
 def fix(
     file: Annotated[
         Path,
-        typer.Argument(help="Tệp báo cáo (.yaml) có chữ gõ bằng phông TCVN3 (.VnTime) hoặc VNI.", show_default=False),
+        typer.Argument(
+            metavar="TỆP",
+            help="Tệp báo cáo (.yaml) có chữ gõ bằng phông TCVN3 (.VnTime) hoặc VNI.",
+            show_default=False,
+        ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="TỆP",
             help="Ghi bản đã chuyển vào tệp này. Mặc định: <tên tệp>-unicode.yaml cạnh tệp gốc.",
             dir_okay=False,
             show_default=False,

@@ -7,6 +7,7 @@ the source, so comments, quoting, indentation, line endings and the BOM stay as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +15,13 @@ import yaml
 
 from sokket_cli.errors import UsageError
 from sokket_cli.intake.legacy import Encoding, guess_legacy, to_unicode
-from sokket_cli.intake.syntax_hints import TOO_DEEP, syntax_problems
+from sokket_cli.intake.syntax_hints import syntax_problems
 from sokket_cli.intake.text import decode, strip_control_chars
-from sokket_cli.problems import Problem, error
+from sokket_cli.intake.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, load
+from sokket_cli.problems import Problem
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")  # NEL was made a space with the controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,27 +44,30 @@ class FixedFile:
 
 
 def fix_legacy(data: bytes) -> FixedFile:
-    """Convert every legacy-font scalar of a unit file; never raises for bad input."""
+    """Convert every legacy-font scalar of a unit file; never raises for bad input.
+
+    A file :func:`load` refuses (encoding, YAML syntax, aliases, nesting) is not converted:
+    its problems are returned instead."""
+    loaded = load(data)
+    if loaded.root is None:
+        return FixedFile(None, problems=[p for p in loaded.problems if p.is_error])
     decoded = decode(data)
-    if decoded.text is None:
-        assert decoded.problem is not None
-        return FixedFile(None, problems=[decoded.problem])
+    assert decoded.text is not None  # load() decoded it
     source = decoded.text
     parseable, _ = strip_control_chars(source)  # same length: positions stay valid
     try:
-        scalars = _scalars(parseable)
+        root = compose(parseable)  # as written: load() composed the NFC form
     except yaml.YAMLError as exc:
         return FixedFile(None, problems=syntax_problems(exc, parseable))
-    except RecursionError:
-        return FixedFile(None, problems=[error(1, 1, "yaml-syntax", TOO_DEEP)])
+    offsets = _LineOffsets(parseable)
     pieces: list[str] = []
     done = 0
     converted: list[Converted] = []
-    for node in scalars:
+    for node in _scalars(root):
         guess = guess_legacy(node.value)
         if guess is None:
             continue
-        start, end = node.start_mark.index, node.end_mark.index
+        start, end = offsets.of(node.start_mark), offsets.of(node.end_mark)
         pieces += [source[done:start], to_unicode(source[start:end], guess.encoding)]
         done = end
         converted.append(Converted(node.start_mark.line + 1, guess.encoding, node.value, guess.converted))
@@ -71,25 +77,29 @@ def fix_legacy(data: bytes) -> FixedFile:
     return FixedFile(_encode_like(data, "".join(pieces)), converted)
 
 
-def _scalars(text: str) -> list[yaml.ScalarNode]:
-    """Every scalar node once, in file order. The pure-Python composer, whose marks count
-    characters (libyaml's count bytes); an alias is never followed (no alias bombs)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    found: list[yaml.ScalarNode] = []
-    seen: set[int] = set()
-    stack: list[yaml.Node] = [root] if root is not None else []
+class _LineOffsets:
+    """Character offset of a (line, column) mark, with YAML's line breaks, in O(1)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def of(self, mark: yaml.Mark) -> int:
+        return self.starts[mark.line] + mark.column
+
+
+def _scalars(root: Node | None) -> list[ScalarNode]:
+    """Every scalar node, in file order (the tree has no aliases: load() refused them)."""
+    found: list[ScalarNode] = []
+    stack: list[Node] = [root] if root is not None else []
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, ScalarNode):
             found.append(node)
-        elif isinstance(node, yaml.MappingNode):
+        elif isinstance(node, MappingNode):
             stack.extend(child for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
+        elif isinstance(node, SequenceNode):
             stack.extend(node.value)
-    found.sort(key=lambda node: node.start_mark.index)
+    found.sort(key=lambda node: (node.start_mark.line, node.start_mark.column))
     return found
 
 

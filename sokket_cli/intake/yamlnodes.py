@@ -48,6 +48,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 
 
+def compose(text: str) -> Node | None:
+    """libyaml's node tree of ``text``, as written; raises ``yaml.YAMLError``. Callers that
+    walk the tree must have refused aliases first (as :func:`load` does)."""
+    return yaml.compose(text, Loader=_Loader)
+
+
 def position(node: Node) -> tuple[int, int]:
     """1-based (line, column) of a node's start."""
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -153,7 +159,7 @@ def load(data: bytes) -> LoadedYaml:
         if aliases:  # refused before composing: nothing may walk a graph that shares nodes
             problems.extend(aliases)
             return LoadedYaml(None, text, problems)
-        root = yaml.compose(text, Loader=_Loader)
+        root = compose(text)
     except yaml.YAMLError as exc:
         problems.extend(syntax_problems(exc, text))
         return LoadedYaml(None, text, problems)
