@@ -110,7 +110,7 @@ def test_hostile_documents_end_fast_and_never_raise(plan: Plan, text: str) -> No
     started = time.perf_counter()
     unit = check_unit(Path("u.yaml"), text.encode("utf-8"), plan)
     fixed = fix_legacy(text.encode("utf-8"))
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0  # ~0.1 s at worst; an expansion takes minutes
     assert all(p.line >= 1 and p.column >= 1 for p in unit.report.problems + fixed.problems)
     if "*" in text and "&" in text and unit.report.problems and unit.report.problems[0].code == "yaml-syntax":
         assert not unit.content  # refused before anything read the graph

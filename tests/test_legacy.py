@@ -107,3 +107,17 @@ def test_to_unicode_inverts_from_unicode(text: str) -> None:
 @given(text=sentences)
 def test_unicode_vietnamese_is_never_flagged(text: str) -> None:
     assert guess_legacy(text) is None
+
+
+def _no_native_letter(word: str) -> bool:
+    """Only ASCII and Windows-1252 letters: the words the detector reads one by one."""
+    return all(ord(char) < 0x100 for char in word)
+
+
+latin1_sentences = st.lists(syllables().filter(_no_native_letter), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=latin1_sentences)
+def test_unicode_vietnamese_without_native_letters_is_never_flagged(text: str) -> None:
+    assert guess_legacy(text) is None
