@@ -112,26 +112,29 @@ TO_UNICODE: dict[Encoding, dict[str, str]] = {
 }
 
 
-def _pattern(legacy_forms: dict[str, str]) -> re.Pattern[str]:
-    """Longest sequences first, so 'ôù' (ớ) wins over 'ô' (ơ)."""
-    alternatives = sorted(legacy_forms, key=len, reverse=True)
-    return re.compile("|".join(re.escape(form) for form in alternatives))
-
-
-_TO_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in TO_UNICODE.items()}
-_FROM_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in FROM_UNICODE.items()}
-
-
 _TCVN3_TRANSLATION = str.maketrans(TO_UNICODE["tcvn3"])  # one character each way
+_VNI_MARKS = "".join(sorted({legacy[1] for legacy in TO_UNICODE["vni"] if len(legacy) == 2}))
+_VNI_SINGLES = "".join(sorted(legacy for legacy in TO_UNICODE["vni"] if len(legacy) == 1))
+# A vowel (or VNI's ơ/ư) with the mark after it, else a one-byte letter. Character classes,
+# not an alternation of the 250 sequences: that took tens of milliseconds to compile, at
+# every start of sokket.
+_VNI_SEQUENCE = re.compile(f"[aeiouyAEIOUYôöÔÖ][{_VNI_MARKS}]|[{_VNI_SINGLES}]")
+
+
+def _vni_letter(match: re.Match[str]) -> str:
+    sequence = match.group()
+    letter = TO_UNICODE["vni"].get(sequence)
+    if letter is not None:
+        return letter
+    # a mark after a vowel that does not take it ('iù'): the vowel alone, the mark kept
+    return TO_UNICODE["vni"].get(sequence[0], sequence[0]) + sequence[1:]
 
 
 def to_unicode(text: str, encoding: Encoding) -> str:
     """Legacy text (as its Windows-1252 look) -> Unicode, NFC. Other characters are kept."""
     if encoding == "tcvn3":
         return unicodedata.normalize("NFC", text.translate(_TCVN3_TRANSLATION))
-    table = TO_UNICODE[encoding]
-    converted = _TO_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
-    return unicodedata.normalize("NFC", converted)
+    return unicodedata.normalize("NFC", _VNI_SEQUENCE.sub(_vni_letter, text))
 
 
 def from_unicode(text: str, encoding: Encoding) -> str:
@@ -143,7 +146,7 @@ def from_unicode(text: str, encoding: Encoding) -> str:
     text = unicodedata.normalize("NFC", text)
     if encoding == "tcvn3":
         text = "".join(ch if ch in table else _lower_if_toned(ch) for ch in text)
-    return _FROM_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
+    return "".join(table.get(ch, ch) for ch in text)
 
 
 def _lower_if_toned(char: str) -> str:
