@@ -7,7 +7,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sokket_cli.intake.legacy import ENCODINGS, Encoding, from_unicode, guess_legacy, to_unicode
+from sokket_cli.intake.legacy import (
+    ENCODINGS,
+    Encoding,
+    from_unicode,
+    from_unicode_table,
+    guess_legacy,
+    to_unicode,
+)
 from sokket_cli.intake.syllable import _RHYMES, is_syllable
 
 VNI_SENTENCE = "Coâng taùc kieåm tra, giaùm saùt ñöôïc taêng cöôøng"
@@ -49,9 +56,7 @@ def test_tables_are_one_to_one() -> None:
 
 
 def _tables(encoding: Encoding) -> list[tuple[str, str]]:
-    from sokket_cli.intake.legacy import FROM_UNICODE
-
-    return list(FROM_UNICODE[encoding].items())
+    return list(from_unicode_table(encoding).items())
 
 
 def test_mixed_case_vni_mark_follows_its_vowel() -> None:

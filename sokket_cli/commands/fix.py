@@ -10,7 +10,6 @@ import typer
 
 from sokket_cli.commands.common import ExitStatus, guarded
 from sokket_cli.errors import InputError
-from sokket_cli.intake.legacy_file import fix_legacy, fixed_copy_path
 from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.atomic import write_atomic
 
@@ -45,6 +44,8 @@ def fix(
 ) -> None:
     """Chuyển chữ gõ bằng phông TCVN3 hoặc VNI trong tệp báo cáo sang Unicode, ghi ra một tệp mới
     (tệp gốc giữ nguyên)."""
+    from sokket_cli.intake.legacy_file import fix_legacy, fixed_copy_path
+
     target = fixed_copy_path(file, output, force=force)
     try:
         data = file.read_bytes()

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
-
-from sokket_cli.intake.syllable import is_syllable
 
 Encoding = Literal["tcvn3", "vni"]
 ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni")
@@ -106,35 +105,50 @@ def _inverse(table: dict[str, str]) -> dict[str, str]:
     return inverse
 
 
-FROM_UNICODE: dict[Encoding, dict[str, str]] = {"tcvn3": _tcvn3_table(), "vni": _vni_table()}
-TO_UNICODE: dict[Encoding, dict[str, str]] = {
-    encoding: _inverse(table) for encoding, table in FROM_UNICODE.items()
-}
+# The tables are built on first use: most runs never decode a legacy text, and building
+# them (some 300 normalisations) is start-up time of every validate and status.
+@cache
+def from_unicode_table(encoding: Encoding) -> dict[str, str]:
+    """Unicode letter -> its legacy sequence (the Windows-1252 look of the bytes)."""
+    return _tcvn3_table() if encoding == "tcvn3" else _vni_table()
 
 
-_TCVN3_TRANSLATION = str.maketrans(TO_UNICODE["tcvn3"])  # one character each way
-_VNI_MARKS = "".join(sorted({legacy[1] for legacy in TO_UNICODE["vni"] if len(legacy) == 2}))
-_VNI_SINGLES = "".join(sorted(legacy for legacy in TO_UNICODE["vni"] if len(legacy) == 1))
-# A vowel (or VNI's ơ/ư) with the mark after it, else a one-byte letter. Character classes,
-# not an alternation of the 250 sequences: that took tens of milliseconds to compile, at
-# every start of sokket.
-_VNI_SEQUENCE = re.compile(f"[aeiouyAEIOUYôöÔÖ][{_VNI_MARKS}]|[{_VNI_SINGLES}]")
+@cache
+def to_unicode_table(encoding: Encoding) -> dict[str, str]:
+    """Legacy sequence -> Unicode letter."""
+    return _inverse(from_unicode_table(encoding))
+
+
+@cache
+def _tcvn3_translation() -> dict[int, str]:
+    return str.maketrans(to_unicode_table("tcvn3"))  # one character each way
+
+
+@cache
+def _vni_sequence() -> re.Pattern[str]:
+    """A vowel (or VNI's ơ/ư) with the mark after it, else a one-byte letter. Character
+    classes, not an alternation of the 250 sequences, which takes long to compile."""
+    table = to_unicode_table("vni")
+    marks = "".join(sorted({legacy[1] for legacy in table if len(legacy) == 2}))
+    singles = "".join(sorted(legacy for legacy in table if len(legacy) == 1))
+    return re.compile(f"[aeiouyAEIOUYôöÔÖ][{marks}]|[{singles}]")
 
 
 def _vni_letter(match: re.Match[str]) -> str:
     sequence = match.group()
-    letter = TO_UNICODE["vni"].get(sequence)
+    table = to_unicode_table("vni")
+    letter = table.get(sequence)
     if letter is not None:
         return letter
     # a mark after a vowel that does not take it ('iù'): the vowel alone, the mark kept
-    return TO_UNICODE["vni"].get(sequence[0], sequence[0]) + sequence[1:]
+    return table.get(sequence[0], sequence[0]) + sequence[1:]
 
 
 def to_unicode(text: str, encoding: Encoding) -> str:
     """Legacy text (as its Windows-1252 look) -> Unicode, NFC. Other characters are kept."""
     if encoding == "tcvn3":
-        return unicodedata.normalize("NFC", text.translate(_TCVN3_TRANSLATION))
-    return unicodedata.normalize("NFC", _VNI_SEQUENCE.sub(_vni_letter, text))
+        return unicodedata.normalize("NFC", text.translate(_tcvn3_translation()))
+    return unicodedata.normalize("NFC", _vni_sequence().sub(_vni_letter, text))
 
 
 def from_unicode(text: str, encoding: Encoding) -> str:
@@ -142,7 +156,7 @@ def from_unicode(text: str, encoding: Encoding) -> str:
 
     TCVN3 has no toned capitals; they are written in lower case, as .VnTimeH did.
     """
-    table = FROM_UNICODE[encoding]
+    table = from_unicode_table(encoding)
     text = unicodedata.normalize("NFC", text)
     if encoding == "tcvn3":
         text = "".join(ch if ch in table else _lower_if_toned(ch) for ch in text)
@@ -151,7 +165,7 @@ def from_unicode(text: str, encoding: Encoding) -> str:
 
 def _lower_if_toned(char: str) -> str:
     lower = char.lower()
-    return lower if lower in FROM_UNICODE["tcvn3"] else char
+    return lower if lower in from_unicode_table("tcvn3") else char
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +195,8 @@ def guess_legacy(text: str) -> LegacyGuess | None:
     """
     if not _LEGACY_RANGE.search(text) or _NATIVE.search(text):
         return None
+    from sokket_cli.intake.syllable import is_syllable  # only now: most texts end above
+
     words = _WORD.findall(text)
     changeable = [word for word in words if _LEGACY_RANGE.search(word)]
     suspects = [word for word in changeable if not is_syllable(word)]

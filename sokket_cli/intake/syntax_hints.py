@@ -11,9 +11,8 @@ import re
 
 import yaml
 
+from sokket_cli.intake.yamlnodes import TOO_DEEP
 from sokket_cli.problems import Problem, error
-
-TOO_DEEP = "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
 
 # libyaml's and PyYAML's wording, mapped to what a clerk can act on.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from sokket_cli.intake.syntax_hints import TOO_DEEP, syntax_problems
 from sokket_cli.intake.text import decode, strip_control_chars, to_nfc
 from sokket_cli.problems import Problem, error
 
@@ -27,6 +26,7 @@ ALLOWED_TAGS = frozenset(
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 _NO_PATHS: dict[object, object] = {}
+TOO_DEEP = "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -161,6 +161,8 @@ def load(data: bytes) -> LoadedYaml:
             return LoadedYaml(None, text, problems)
         root = compose(text)
     except yaml.YAMLError as exc:
+        from sokket_cli.intake.syntax_hints import syntax_problems  # only files that fail
+
         problems.extend(syntax_problems(exc, text))
         return LoadedYaml(None, text, problems)
     except RecursionError:  # only the pure-Python loader recurses; libyaml caps depth itself
