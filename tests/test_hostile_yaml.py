@@ -55,7 +55,7 @@ def test_a_megabyte_line_of_control_characters_is_linear() -> None:
     text = "unit: x\nachievements:\n  - \"" + "\x01" * 1_000_000 + "\"\n" + "  - \"\x02\"\n" * 20_000
     started = time.perf_counter()
     cleaned, problems = strip_control_chars(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0  # ~0.6 s; it took 4 minutes when quadratic
     assert len(problems) == 20_001
     assert (problems[0].line, problems[0].column) == (3, 6)
     assert (problems[-1].line, problems[-1].column) == (20_003, 6)
