@@ -27,9 +27,9 @@ from sokket_cli.errors import InputError
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
-    LEGACY_MESSAGE,
     control_char_message,
     eth_message,
+    legacy_message,
     looks_legacy,
 )
 from sokket_cli.intake.yamlnodes import (
@@ -328,7 +328,7 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
         _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
     if reader.legacy:
         more = f" (còn {len(reader.legacy) - 1} chỗ khác trong tệp)" if len(reader.legacy) > 1 else ""
-        reader.add(reader.legacy[0], "legacy-encoding", LEGACY_MESSAGE + more)
+        reader.add(reader.legacy[0], "legacy-encoding", legacy_message(reader.legacy[0].value) + more)
     report.problems.extend(reader.problems)
     report.sort()
     return unit
