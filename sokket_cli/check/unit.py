@@ -11,7 +11,7 @@ from pathlib import Path
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Plan, Section
 from sokket_cli.check.schema import Reader, nearest, vn_date
-from sokket_cli.errors import InputError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
@@ -325,8 +325,4 @@ def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
 
 def read_unit(path: Path, plan: Plan) -> UnitFile:
     """Read and check one unit file; an unreadable file raises :class:`InputError`."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
-    return check_unit(path, data, plan)
+    return check_unit(path, read_input(path), plan)
