@@ -63,3 +63,26 @@ def test_text_table_in_a_file_is_not_cut_to_80_columns(tmp_path: Path) -> None:
     assert long_name in row and long_file in row and "30/06/2021" in row
     piped = runner.invoke(app, ["status", str(units)], env={"COLUMNS": "80"}).stdout
     assert any(long_name in line and long_file in line for line in piped.splitlines())
+
+
+def test_readme_status_sample_is_what_an_80_column_terminal_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from sokket_cli.check.collect import collect
+    from sokket_cli.check.plan import read_plan
+    from sokket_cli.check.status import build_status, missing_lines
+    from sokket_cli.intake.discovery import gather
+    from sokket_cli.render.status_table import plain, table_lines
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ sokket status examples/so-ket-nq4/units --today 2021-07-05\n", 1)[1].split("```", 1)[0]
+    review = root / "examples" / "so-ket-nq4"
+    monkeypatch.chdir(review)
+    plan = read_plan(Path("plan.yaml"))
+    listing = gather([Path("units")], Path("plan.yaml"))
+    report = build_status(plan, collect(plan, listing.units), date(2021, 7, 5), skipped=listing.skipped)
+    shown = plain(table_lines(report, 80)).splitlines() + missing_lines(report)
+    for line in block.splitlines():
+        if line and line != "..." and not line.startswith("$ "):
+            assert line in shown, line
