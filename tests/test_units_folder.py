@@ -222,3 +222,10 @@ def test_a_yaml_txt_file_reaches_the_draft(tmp_path: Path) -> None:
     assert run("compile", units, "-o", target).exit_code == 0
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert any("Đã tổ chức 45 hội nghị quán triệt" in t for t in texts)
+
+
+def test_validate_of_a_folder_with_only_word_files_says_what_to_do(tmp_path: Path) -> None:
+    units = write_review(tmp_path, {"ba-dinh.docx": b"PK\x03\x04"})
+    result = run("validate", units)
+    assert result.exit_code == 2
+    assert "không có tệp báo cáo .yaml nào. ba-dinh.docx: tệp Word: hãy chuyển sang .yaml bằng sokket import." in result.stderr

@@ -11,7 +11,7 @@ import typer
 from sokket_cli.check.collect import read_or_mark
 from sokket_cli.check.plan import read_plan
 from sokket_cli.commands.common import ExitStatus, PlanOption, TextOrJson, guarded
-from sokket_cli.display import display_path
+from sokket_cli.display import display_name, display_path
 from sokket_cli.errors import UsageError
 from sokket_cli.intake.discovery import find_plan, gather
 from sokket_cli.problems import FileReport
@@ -46,7 +46,10 @@ def validate(
         the_plan = read_plan(plan_path)
         listing = gather(targets, plan_path)
         if not listing.units:
-            raise UsageError(f"Thư mục '{display_path(targets[0])}' không có tệp báo cáo .yaml nào.")
+            found = "".join(f" {display_name(o.path)}: {o.reason}." for o in listing.skipped[:3])
+            raise UsageError(
+                f"Thư mục '{display_path(targets[0])}' không có tệp báo cáo .yaml nào.{found}"
+            )
         reports.extend(read_or_mark(path, the_plan).report for path in listing.units)
 
     if output_format is TextOrJson.json:
