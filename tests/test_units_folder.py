@@ -64,7 +64,7 @@ def test_a_fifo_among_the_units_is_refused_without_waiting(tmp_path: Path) -> No
     os.mkfifo(units / "ong.yaml")
     result = run("validate", units)
     assert result.exit_code == 1
-    assert "ong.yaml:1:1: error[unreadable] Không đọc được tệp: đây là không phải tệp thông thường." in result.stdout
+    assert "ong.yaml:1:1: error[unreadable] Không đọc được tệp: đây không phải là tệp thông thường (mà là thiết bị hoặc ống dẫn)." in result.stdout
 
 
 @POSIX
@@ -79,7 +79,7 @@ def test_plan_at_a_fifo_or_a_device_is_refused(tmp_path: Path, kind: str) -> Non
     for command in ("validate", "status", "compile"):
         result = run(command, units, "--plan", plan)
         assert result.exit_code == 2, (command, result.output)
-        assert "Không đọc được tệp kế hoạch: đây là không phải tệp thông thường." in result.stderr
+        assert "Không đọc được tệp kế hoạch: đây không phải là tệp thông thường (mà là thiết bị hoặc ống dẫn)." in result.stderr
 
 
 def test_a_plan_too_big_is_refused_before_reading(tmp_path: Path) -> None:

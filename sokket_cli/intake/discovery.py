@@ -70,8 +70,12 @@ def read_input(path: Path, what: str = "tệp") -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "một thư mục" if stat.S_ISDIR(info.st_mode) else "không phải tệp thông thường"
-            raise InputError(f"Không đọc được {what}: đây là {kind}.", path=path)
+            kind = (
+                "đây là một thư mục"
+                if stat.S_ISDIR(info.st_mode)
+                else "đây không phải là tệp thông thường (mà là thiết bị hoặc ống dẫn)"
+            )
+            raise InputError(f"Không đọc được {what}: {kind}.", path=path)
         if info.st_size > MAX_INPUT_BYTES:
             raise InputError(
                 f"Không đọc {what}: tệp lớn {info.st_size // (1024 * 1024)} MB, quá giới hạn "
