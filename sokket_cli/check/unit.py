@@ -23,7 +23,7 @@ from sokket_cli.check.unitformat import (
     Field,
     Kind,
 )
-from sokket_cli.errors import InputError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
@@ -358,8 +358,4 @@ def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
 
 def read_unit(path: Path, plan: Plan) -> UnitFile:
     """Read and check one unit file; an unreadable file raises :class:`InputError`."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
-    return check_unit(path, data, plan)
+    return check_unit(path, read_input(path), plan)
