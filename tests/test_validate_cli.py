@@ -215,8 +215,8 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (["validate"], "Lỗi: Thiếu đối số PATHS"),
-        (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: init, forms, schema, validate, status, compile, import."),
+        (["validate"], "Lỗi: Thiếu đối số TỆP_HOẶC_THƯ_MỤC"),
+        (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: init, forms, schema, validate, status, compile, import, fix."),
         (["validate", "--fromat", "json", "x"], "Lỗi: Không có tùy chọn '--fromat'. Có phải là --format?"),
         (["validate", "--format", "xml", "x"], "phải là một trong 'text', 'json'"),
     ],

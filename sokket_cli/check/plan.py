@@ -12,7 +12,8 @@ from pathlib import Path
 from sokket_cli.check import numbers
 from sokket_cli.check.schema import Reader
 from sokket_cli.check.unitformat import RESERVED_KEYS, UnitFormat, unit_format
-from sokket_cli.errors import InputError, PlanError
+from sokket_cli.errors import PlanError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.yamlnodes import Node, is_empty, load
 from sokket_cli.problems import Severity, error
 
@@ -353,10 +354,7 @@ class _PlanReader(Reader):
 
 def read_plan(path: Path) -> Plan:
     """Load and check a plan; any problem at all raises :class:`PlanError` with all of them."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp kế hoạch: {exc.strerror}.", path=path) from exc
+    data = read_input(path, "tệp kế hoạch")
     loaded = load(data)
     reader = _PlanReader()
     reader.problems.extend(loaded.problems)

@@ -25,13 +25,13 @@ from sokket_cli.check.unitformat import (
     unknown_item_key_message,
     unknown_key_message,
 )
-from sokket_cli.errors import InputError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
-    LEGACY_MESSAGE,
     control_char_message,
     eth_message,
+    legacy_message,
     looks_legacy,
 )
 from sokket_cli.intake.yamlnodes import (
@@ -445,7 +445,7 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
         _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
     if reader.legacy:
         more = f" (còn {len(reader.legacy) - 1} chỗ khác trong tệp)" if len(reader.legacy) > 1 else ""
-        reader.add(reader.legacy[0], "legacy-encoding", LEGACY_MESSAGE + more)
+        reader.add(reader.legacy[0], "legacy-encoding", legacy_message(reader.legacy[0].value) + more)
     report.problems.extend(reader.problems)
     report.sort()
     return unit
@@ -475,8 +475,4 @@ def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
 
 def read_unit(path: Path, plan: Plan, today: date | None = None) -> UnitFile:
     """Read and check one unit file; an unreadable file raises :class:`InputError`."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
-    return check_unit(path, data, plan, today)
+    return check_unit(path, read_input(path), plan, today)
