@@ -83,7 +83,7 @@ def test_json_output_is_the_spec_document(tmp_path: Path) -> None:
 def test_json_keeps_vietnamese_unescaped(tmp_path: Path) -> None:
     units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT.replace("shortcomings:", "shortcomngs:")})
     result = run("validate", "--format", "json", units)
-    assert "không có trong mẫu báo cáo" in result.stdout
+    assert "Thiếu mục 'shortcomings' (Hạn chế, yếu kém)" in result.stdout
 
 
 def test_no_plan_found_exits_2_saying_where_it_looked(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ def summary_line(reports: Sequence[FileReport], strict: bool = False) -> str:
         tail = " (nên xem các cảnh báo ở trên)" if warnings else ""
         return f"Tệp hợp lệ, có thể gửi{tail}." if files == 1 else f"Cả {files} tệp đều hợp lệ{tail}."
     head = "Tệp chưa hợp lệ" if files == 1 else f"{bad}/{files} tệp chưa hợp lệ"
+    if not errors:  # only --strict fails on warnings alone
+        return f"{head} vì có {warnings} cảnh báo (--strict coi cảnh báo là lỗi). Hãy xem các cảnh báo ở trên, sửa rồi chạy lại lệnh."
     return f"{head}: {errors} lỗi, {warnings} cảnh báo. Hãy sửa các lỗi ở trên rồi chạy lại lệnh."
 
 
