@@ -7,7 +7,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sokket_cli.intake.legacy import ENCODINGS, Encoding, from_unicode, guess_legacy, to_unicode
+from sokket_cli.intake.legacy import (
+    ENCODINGS,
+    Encoding,
+    from_unicode,
+    from_unicode_table,
+    guess_legacy,
+    to_unicode,
+)
 from sokket_cli.intake.syllable import _RHYMES, is_syllable
 
 VNI_SENTENCE = "Coâng taùc kieåm tra, giaùm saùt ñöôïc taêng cöôøng"
@@ -49,9 +56,7 @@ def test_tables_are_one_to_one() -> None:
 
 
 def _tables(encoding: Encoding) -> list[tuple[str, str]]:
-    from sokket_cli.intake.legacy import FROM_UNICODE
-
-    return list(FROM_UNICODE[encoding].items())
+    return list(from_unicode_table(encoding).items())
 
 
 def test_mixed_case_vni_mark_follows_its_vowel() -> None:
@@ -106,4 +111,18 @@ def test_to_unicode_inverts_from_unicode(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=sentences)
 def test_unicode_vietnamese_is_never_flagged(text: str) -> None:
+    assert guess_legacy(text) is None
+
+
+def _no_native_letter(word: str) -> bool:
+    """Only ASCII and Windows-1252 letters: the words the detector reads one by one."""
+    return all(ord(char) < 0x100 for char in word)
+
+
+latin1_sentences = st.lists(syllables().filter(_no_native_letter), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=latin1_sentences)
+def test_unicode_vietnamese_without_native_letters_is_never_flagged(text: str) -> None:
     assert guess_legacy(text) is None

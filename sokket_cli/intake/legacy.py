@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
-
-from sokket_cli.intake.syllable import is_syllable
 
 Encoding = Literal["tcvn3", "vni"]
 ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni")
@@ -106,32 +105,50 @@ def _inverse(table: dict[str, str]) -> dict[str, str]:
     return inverse
 
 
-FROM_UNICODE: dict[Encoding, dict[str, str]] = {"tcvn3": _tcvn3_table(), "vni": _vni_table()}
-TO_UNICODE: dict[Encoding, dict[str, str]] = {
-    encoding: _inverse(table) for encoding, table in FROM_UNICODE.items()
-}
+# The tables are built on first use: most runs never decode a legacy text, and building
+# them (some 300 normalisations) is start-up time of every validate and status.
+@cache
+def from_unicode_table(encoding: Encoding) -> dict[str, str]:
+    """Unicode letter -> its legacy sequence (the Windows-1252 look of the bytes)."""
+    return _tcvn3_table() if encoding == "tcvn3" else _vni_table()
 
 
-def _pattern(legacy_forms: dict[str, str]) -> re.Pattern[str]:
-    """Longest sequences first, so 'ôù' (ớ) wins over 'ô' (ơ)."""
-    alternatives = sorted(legacy_forms, key=len, reverse=True)
-    return re.compile("|".join(re.escape(form) for form in alternatives))
+@cache
+def to_unicode_table(encoding: Encoding) -> dict[str, str]:
+    """Legacy sequence -> Unicode letter."""
+    return _inverse(from_unicode_table(encoding))
 
 
-_TO_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in TO_UNICODE.items()}
-_FROM_UNICODE_PATTERNS = {encoding: _pattern(table) for encoding, table in FROM_UNICODE.items()}
+@cache
+def _tcvn3_translation() -> dict[int, str]:
+    return str.maketrans(to_unicode_table("tcvn3"))  # one character each way
 
 
-_TCVN3_TRANSLATION = str.maketrans(TO_UNICODE["tcvn3"])  # one character each way
+@cache
+def _vni_sequence() -> re.Pattern[str]:
+    """A vowel (or VNI's ơ/ư) with the mark after it, else a one-byte letter. Character
+    classes, not an alternation of the 250 sequences, which takes long to compile."""
+    table = to_unicode_table("vni")
+    marks = "".join(sorted({legacy[1] for legacy in table if len(legacy) == 2}))
+    singles = "".join(sorted(legacy for legacy in table if len(legacy) == 1))
+    return re.compile(f"[aeiouyAEIOUYôöÔÖ][{marks}]|[{singles}]")
+
+
+def _vni_letter(match: re.Match[str]) -> str:
+    sequence = match.group()
+    table = to_unicode_table("vni")
+    letter = table.get(sequence)
+    if letter is not None:
+        return letter
+    # a mark after a vowel that does not take it ('iù'): the vowel alone, the mark kept
+    return table.get(sequence[0], sequence[0]) + sequence[1:]
 
 
 def to_unicode(text: str, encoding: Encoding) -> str:
     """Legacy text (as its Windows-1252 look) -> Unicode, NFC. Other characters are kept."""
     if encoding == "tcvn3":
-        return unicodedata.normalize("NFC", text.translate(_TCVN3_TRANSLATION))
-    table = TO_UNICODE[encoding]
-    converted = _TO_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
-    return unicodedata.normalize("NFC", converted)
+        return unicodedata.normalize("NFC", text.translate(_tcvn3_translation()))
+    return unicodedata.normalize("NFC", _vni_sequence().sub(_vni_letter, text))
 
 
 def from_unicode(text: str, encoding: Encoding) -> str:
@@ -139,16 +156,16 @@ def from_unicode(text: str, encoding: Encoding) -> str:
 
     TCVN3 has no toned capitals; they are written in lower case, as .VnTimeH did.
     """
-    table = FROM_UNICODE[encoding]
+    table = from_unicode_table(encoding)
     text = unicodedata.normalize("NFC", text)
     if encoding == "tcvn3":
         text = "".join(ch if ch in table else _lower_if_toned(ch) for ch in text)
-    return _FROM_UNICODE_PATTERNS[encoding].sub(lambda match: table[match.group()], text)
+    return "".join(table.get(ch, ch) for ch in text)
 
 
 def _lower_if_toned(char: str) -> str:
     lower = char.lower()
-    return lower if lower in FROM_UNICODE["tcvn3"] else char
+    return lower if lower in from_unicode_table("tcvn3") else char
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +180,8 @@ class LegacyGuess:
 # 0xA1-0xFF (TCVN3 'ư' is the soft hyphen, 'á' the cedilla '¸').
 _WORD = re.compile("[A-Za-z\u00a1-\u024f\u0300-\u036f\u1ea0-\u1ef9]+")
 _LEGACY_RANGE = re.compile("[\u00a1-\u00ff]")
+# Letters no legacy font, read as Windows-1252, can produce: 'đ', 'ư', 'ạ', 'ữ'...
+_NATIVE = re.compile("[\u0100-\u024f\u1ea0-\u1ef9]")
 
 
 def guess_legacy(text: str) -> LegacyGuess | None:
@@ -170,35 +189,34 @@ def guess_legacy(text: str) -> LegacyGuess | None:
 
     Counted per word that a table changes: *gained* words are no syllable as written and
     one after decoding ('B¸o' -> 'Báo'); *lost* words are a syllable as written and no
-    longer one after ('Báo' -> 'Bỏo'); words written with letters no legacy font produces
-    ('Ước', 'Đảng') are *native*. Unicode text has native or lost words and no gained ones.
+    longer one after ('Báo' -> 'Bỏo'). A text holding a letter no legacy font produces
+    ('Ước', 'Đảng') was typed in Unicode: that is the common case, and is settled by the
+    first such letter, before any word is read.
     """
-    if not _LEGACY_RANGE.search(text):  # nothing either table would change
+    if not _LEGACY_RANGE.search(text) or _NATIVE.search(text):
         return None
+    from sokket_cli.intake.syllable import is_syllable  # only now: most texts end above
+
     words = _WORD.findall(text)
-    suspects = [w for w in words if _LEGACY_RANGE.search(w) and not is_syllable(w)]
+    changeable = [word for word in words if _LEGACY_RANGE.search(word)]
+    suspects = [word for word in changeable if not is_syllable(word)]
     if not suspects:
         return None
-    native = sum(1 for w in words if not w.isascii() and not _LEGACY_RANGE.search(w) and is_syllable(w))
+    valid = [word for word in changeable if is_syllable(word)]
     best: tuple[int, Encoding] | None = None
     for encoding in ENCODINGS:
-        gained = sum(1 for w in suspects if is_syllable(to_unicode(w, encoding)))
-        lost = sum(
-            1
-            for w in words
-            if _LEGACY_RANGE.search(w) and is_syllable(w) and not is_syllable(to_unicode(w, encoding))
-        )
-        convincing = _convincing(gained, lost + native, suspects, len(words))
-        if convincing and (best is None or gained > best[0]):
-            best = (gained, encoding)
+        gained = [word for word in suspects if is_syllable(to_unicode(word, encoding))]
+        lost = sum(1 for word in valid if not is_syllable(to_unicode(word, encoding)))
+        if _convincing(gained, lost) and (best is None or len(gained) > best[0]):
+            best = (len(gained), encoding)
     if best is None:
         return None
     return LegacyGuess(best[1], to_unicode(text, best[1]))
 
 
-def _convincing(gained: int, against: int, suspects: list[str], words: int) -> bool:
-    """Two gained words, well ahead of the evidence against; one will do in a one-word text
-    when it is a real word of three letters or more (not '5 µm', not '×')."""
-    if gained >= 2:
-        return gained > 2 * against
-    return gained == 1 and against == 0 and words == 1 and len(suspects[0]) >= 3
+def _convincing(gained: list[str], against: int) -> bool:
+    """Two gained words, well ahead of the evidence against; or one, with nothing against
+    it, that is a word of three letters or more (not '5 µm', not '×', not 'ë')."""
+    if len(gained) >= 2:
+        return len(gained) > 2 * against
+    return len(gained) == 1 and against == 0 and len(gained[0]) >= 3

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from sokket_cli.errors import OutputError
+from sokket_cli.errors import OutputError, os_reason
 
 
 def _current_umask() -> int:
@@ -53,7 +53,7 @@ def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
 
 def output_error(output: Path, exc: OSError) -> OutputError:
     """A Vietnamese reason, with the usual cause on Windows: the file is open in Word/Excel."""
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     if isinstance(exc, PermissionError):
         hint = (
             " Nếu tệp đang mở trong Word hoặc Excel, hãy đóng lại rồi chạy lại lệnh; nếu không, "
