@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -263,7 +264,7 @@ def test_many_units_named_few_counted(tmp_path: Path) -> None:
     path.write_text(plan_text, encoding="utf-8")
     plan = read_plan(path)
     files = [check_unit(tmp_path / f"{u}.yaml", unit_with(PERSON, VALID_UNIT.replace("ba-dinh", u)).encode(), plan) for u in ids]
-    flagged = flag_shared_proposals(plan, files)
+    flagged = flag_shared_proposals(plan, [(f.unit_id, f.commendations, f.report) for f in files])
     assert len(flagged) == 6
     assert flagged[0].others == ("u1", "u2", "u3") and flagged[0].more == 2
     message = next(p.message for p in files[0].report.problems if p.code == "duplicate-commendation")
@@ -325,3 +326,30 @@ def test_status_without_block_is_unchanged(tmp_path: Path) -> None:
     assert "commendations" not in document and "commendations" not in document["units"][0]
     raw = runner.invoke(app, ["status", str(units), "--format", "csv"]).stdout_bytes
     assert raw.decode("utf-8-sig").splitlines()[0].endswith("Số cảnh báo;Ghi chú")
+
+
+def test_shared_proposals_are_found_in_linear_time(tmp_path: Path) -> None:
+    """Thousands of units proposing one name (with and without years): no pairwise comparing."""
+    from sokket_cli.check.commendations import Proposal, ProposalList
+    from sokket_cli.check.shared_proposals import flag_shared_proposals
+    from sokket_cli.problems import FileReport
+
+    count = 4000
+    ids = [f"u{i}" for i in range(count)]
+    plan_text = PLAN.split("units:\n")[0] + "units:\n" + "".join(f'  - {{id: {u}, name: "Đơn vị {u}"}}\n' for u in ids) + COMMENDATIONS_BLOCK.split("  quota_by_group")[0]
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_text, encoding="utf-8")
+    plan = read_plan(path)
+    proposers = [
+        (u, ProposalList((Proposal("ca-nhan", "Nguyễn Văn A", GIAY_KHEN, "x", "y", 1970 + i % 2 if i % 3 else None),)), FileReport(tmp_path / u))
+        for i, u in enumerate(ids)
+    ]
+    started = time.perf_counter()
+    flagged = flag_shared_proposals(plan, proposers)
+    assert time.perf_counter() - started < 2
+    assert len(flagged) == count
+    no_year = sum(1 for i in range(count) if not i % 3)
+    even_year = sum(1 for i in range(count) if i % 3 and i % 2 == 0)
+    first_with_even_year = next(s for s in flagged if s.proposal.birth_year == 1970)
+    assert len(first_with_even_year.others) + first_with_even_year.more == even_year + no_year - 1
+    assert flagged[0].proposal.birth_year is None and flagged[0].more + len(flagged[0].others) == count - 1

@@ -89,7 +89,8 @@ def collect(
     _settle(plan, claims, result)
     if plan.commendations is not None:
         kept = (result.by_unit[unit.id] for unit in plan.units if unit.id in result.by_unit)
-        result.shared_proposals = flag_shared_proposals(plan, kept)
+        proposers = ((file.unit_id, file.commendations, file.report) for file in kept)
+        result.shared_proposals = flag_shared_proposals(plan, proposers)
     return result
 
 

@@ -12,11 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sokket_cli.check.commendations import Proposal, fold
+from sokket_cli.check.commendations import Proposal, ProposalList, fold
 from sokket_cli.check.plan import Plan
-from sokket_cli.check.unit import UnitFile
 from sokket_cli.check.unitformat import KIND_TITLES
-from sokket_cli.problems import warning
+from sokket_cli.problems import FileReport, warning
+
+#: What the check needs of a unit file: its unit, its list, its report (which gets the warnings).
+#: Not the whole file, so validate can let each file's text go once it is read.
+Proposer = tuple[str | None, ProposalList | None, FileReport]
 
 CODE = "duplicate-commendation"
 NAMED_OTHERS = 3  # a warning names this many other units, then counts the rest
@@ -72,25 +75,24 @@ class _SameName:
         return named, count
 
 
-def flag_shared_proposals(plan: Plan, files: Iterable[UnitFile]) -> list[SharedProposal]:
+def flag_shared_proposals(plan: Plan, files: Iterable[Proposer]) -> list[SharedProposal]:
     """Warn on every proposal that another unit of the plan makes too; the files of one unit
     (copies) never count against each other. Returns the flagged proposals in file order."""
     names: dict[tuple[str, str], _SameName] = {}
-    entries: list[tuple[UnitFile, str, Proposal, _SameName]] = []
-    for file in files:
-        unit_id = file.unit_id
-        if unit_id is None or unit_id not in plan.unit_ids:
+    entries: list[tuple[FileReport, str, Proposal, _SameName]] = []
+    for unit_id, proposals, report in files:
+        if unit_id is None or unit_id not in plan.unit_ids or proposals is None:
             continue
-        for proposal in file.commendations.entries if file.commendations else ():
+        for proposal in proposals.entries:
             same = names.setdefault((proposal.kind, fold(proposal.name)), _SameName())
             same.add(unit_id, proposal.birth_year)
-            entries.append((file, unit_id, proposal, same))
+            entries.append((report, unit_id, proposal, same))
     for same in names.values():
         if len(same.every) > 1:
             same.settle()
     flagged: list[SharedProposal] = []
-    touched: dict[int, UnitFile] = {}
-    for file, unit_id, proposal, same in entries:
+    touched: dict[int, FileReport] = {}
+    for report, unit_id, proposal, same in entries:
         if len(same.every) < 2:
             continue
         named, count = same.others(unit_id, proposal.birth_year)
@@ -98,12 +100,12 @@ def flag_shared_proposals(plan: Plan, files: Iterable[UnitFile]) -> list[SharedP
             continue
         shared = SharedProposal(unit_id, proposal, tuple(named), count - len(named))
         flagged.append(shared)
-        file.report.problems.append(
+        report.problems.append(
             warning(proposal.line, proposal.column, CODE, shared_message(plan, shared))
         )
-        touched[id(file)] = file
-    for file in touched.values():
-        file.report.sort()
+        touched[id(report)] = report
+    for report in touched.values():
+        report.sort()
     return flagged
 
 
