@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from helpers import COMMENDATIONS_BLOCK, COMMENDATIONS_PLAN, PLAN, VALID_UNIT, write_review
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sokket_cli.check.commendations import Quota
@@ -353,3 +355,32 @@ def test_shared_proposals_are_found_in_linear_time(tmp_path: Path) -> None:
     first_with_even_year = next(s for s in flagged if s.proposal.birth_year == 1970)
     assert len(first_with_even_year.others) + first_with_even_year.more == even_year + no_year - 1
     assert flagged[0].proposal.birth_year is None and flagged[0].more + len(flagged[0].others) == count - 1
+
+
+def test_status_with_no_unit_sent_yet(tmp_path: Path) -> None:
+    """The column is there (the plan asks for proposals) but no row has a count: no crash."""
+    stray = VALID_UNIT.replace("unit: ba-dinh", "unit: tay-ho")
+    units = write_review(tmp_path, {"tay-ho.yaml": stray}, COMMENDATIONS_PLAN)
+    result = runner.invoke(app, ["status", str(units), "--today", "2021-07-01"])
+    assert result.exit_code == 0, result.stdout
+    assert "Khen thưởng" in result.stdout
+    assert "Đề nghị khen thưởng: 0 tập thể, 0 cá nhân." in result.stdout
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    word=st.sampled_from(["tập thể", "tap-the", "cá nhân", "ca-nhan"]),
+    upper=st.lists(st.booleans(), min_size=8, max_size=8),
+    pad=st.sampled_from(["", " ", "  "]),
+    inner=st.sampled_from([" ", "  ", "\u00a0"]),
+)
+def test_kind_typed_with_any_case_and_spacing_is_accepted(
+    tmp_path: Path, word: str, upper: list[bool], pad: str, inner: str
+) -> None:
+    typed = "".join(c.upper() if flag else c for c, flag in zip(word, upper * 2, strict=False))
+    typed = pad + typed.replace(" ", inner) + pad
+    person = word in ("cá nhân", "ca-nhan")
+    entry = PERSON if person else COLLECTIVE
+    entry = entry.replace("kind: ca-nhan" if person else "kind: tap-the", f'kind: "{typed}"')
+    unit = check(tmp_path, unit_with(entry))
+    assert unit.valid, unit.report.problems

@@ -83,7 +83,7 @@ def _proposals_width(report: StatusReport) -> int:
     if report.plan.commendations is None:
         return 0
     cells = (_cells(row.proposals.cell) for row in report.rows if row.proposals is not None)
-    return max(len(_PROPOSALS_HEADER), *cells)
+    return max(len(_PROPOSALS_HEADER), max(cells, default=0))
 
 
 def _widths(report: StatusReport, width: int, extra: int = 0) -> tuple[int, int]:
