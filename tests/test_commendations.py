@@ -384,3 +384,28 @@ def test_kind_typed_with_any_case_and_spacing_is_accepted(
     entry = entry.replace("kind: ca-nhan" if person else "kind: tap-the", f'kind: "{typed}"')
     unit = check(tmp_path, unit_with(entry))
     assert unit.valid, unit.report.problems
+
+
+def test_json_schema_accepts_what_validate_accepts(tmp_path: Path) -> None:
+    """The editor's schema (derived from the unit format) takes the list validate takes, hand
+    typed kinds and forms included, and underlines an entry without a name or with a stray key."""
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from sokket_cli.render.jsonschema import unit_schema
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(COMMENDATIONS_PLAN, encoding="utf-8")
+    validator = Draft202012Validator(unit_schema(read_plan(path)))
+    hand = PERSON.replace("kind: ca-nhan", 'kind: "Cá nhân"').replace(GIAY_KHEN, GIAY_KHEN.lower())
+    good = unit_with(PERSON + COLLECTIVE + hand)
+    assert check(tmp_path, good).valid
+
+    def errors(text: str) -> list[str]:
+        data = yaml.safe_load(text.replace("submitted: 2021-06-30\n", ""))  # YAML 1.1 dates
+        return [error.message for error in validator.iter_errors(data)]
+
+    assert errors(good) == []
+    for bad in (PERSON.replace('    name: "Nguyễn Văn A"\n', ""), PERSON + "    note: x\n"):
+        assert not check(tmp_path, unit_with(bad)).valid
+        assert errors(unit_with(bad)) != []
