@@ -24,6 +24,7 @@ from sokket_cli.intake.discovery import find_plan, unit_files
 from sokket_cli.render.output import display_path, problem_line, wants_color
 
 if TYPE_CHECKING:
+    from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.outline import MergedReport
 
@@ -37,6 +38,10 @@ def parse_signing_date(value: str) -> date:
     if day is None:
         raise UsageError(f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021.")
     return day
+
+
+def _names(units: tuple[PlanUnit, ...]) -> str:
+    return ", ".join(unit.name for unit in units)
 
 
 @contextmanager
@@ -79,10 +84,13 @@ def _read_merge_write(
     skip_invalid: bool,
     require_all: bool,
 ) -> tuple[MergedReport, list[UnitFile]]:
-    """Read, refuse or merge, and write; returns the merged report and the files left out."""
+    """Read, refuse or merge, and write the .docx and the .xlsx if asked, both or neither.
+
+    Returns the merged report and the files left out.
+    """
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.outline import merge
-    from sokket_cli.render.report import figure_table, unit_names, write_report
+    from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
@@ -104,18 +112,14 @@ def _read_merge_write(
     merged = merge(plan, valid, skipped)
     if require_all and (merged.missing or merged.skipped):
         if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {unit_names(merged.missing)}.")
+            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
         if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {unit_names(merged.skipped)}.")
+            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     with _spinner(len(files), "Đang soạn dự thảo..."):
-        write_report(merged, target, template, when)
-        if xlsx is not None:
-            from sokket_cli.write.xlsx_writer import write_workbook
-
-            write_workbook(plan, figure_table(merged), xlsx)
+        write_report(merged, target, template, when, workbook=xlsx)
     return merged, invalid
 
 

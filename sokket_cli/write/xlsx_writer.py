@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Plan
@@ -14,6 +16,11 @@ _FORMATS = {numbers.INTEGER: "#,##0", numbers.DECIMAL: "#,##0.0#", numbers.PERCE
 
 def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
     """Write atomically (temporary file, then rename), as the .docx is."""
+    write_atomic(path, workbook_writer(plan, table))
+
+
+def workbook_writer(plan: Plan, table: FigureTable) -> Callable[[BinaryIO], object]:
+    """The workbook, built now, as a function that saves it into a stream (see write_all)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -66,4 +73,5 @@ def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
         sheet.column_dimensions[get_column_letter(3 + index)].width = 16
     sheet.row_dimensions[header_row].height = 48
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    write_atomic(path, book.save)
+    save: Callable[[BinaryIO], object] = book.save
+    return save
