@@ -22,6 +22,7 @@ from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.errors import UsageError
 from sokket_cli.intake.discovery import find_plan, unit_files
 from sokket_cli.render.output import display_path, problem_line, wants_color
+from sokket_cli.write.targets import check_targets, with_suffix
 
 if TYPE_CHECKING:
     from sokket_cli.check.plan import PlanUnit
@@ -76,15 +77,15 @@ def _spinner(total: int, message: str) -> Iterator[None]:
 def _read_merge_write(
     plan: Plan,
     files: list[Path],
-    target: Path,
+    targets: list[Path],
     template: Path | None,
     when: date | None,
-    xlsx: Path | None,
     *,
     skip_invalid: bool,
     require_all: bool,
 ) -> tuple[MergedReport, list[UnitFile]]:
-    """Read, refuse or merge, and write the .docx and the .xlsx if asked, both or neither.
+    """Read, refuse or merge, and write the .docx (``targets[0]``) and the .xlsx if asked,
+    both or neither.
 
     Returns the merged report and the files left out.
     """
@@ -119,7 +120,7 @@ def _read_merge_write(
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     with _spinner(len(files), "Đang soạn dự thảo..."):
-        write_report(merged, target, template, when, workbook=xlsx)
+        write_report(merged, targets[0], template, when, workbook=targets[1] if len(targets) > 1 else None)
     return merged, invalid
 
 
@@ -160,21 +161,19 @@ def compile_report(
     files = list(dict.fromkeys(f for target in paths for f in unit_files(target, plan_path)))
     if not files:
         raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
-    target = output if output is not None else Path.cwd() / DEFAULT_OUTPUT
-    inputs = {f.resolve() for f in files} | {plan_path.resolve()}
-    if target.resolve() in inputs:
-        raise UsageError(f"Tệp kết quả '{target}' là một tệp đầu vào; hãy chọn tên khác bằng -o.")
-    if xlsx is not None and (xlsx.resolve() in inputs or xlsx.resolve() == target.resolve()):
-        raise UsageError(f"Tệp Excel '{xlsx}' trùng với một tệp đầu vào hoặc tệp .docx; hãy chọn tên khác.")
-    if xlsx is not None and not the_plan.indicators:
+    requested = with_suffix(output, ".docx", "-o") if output is not None else Path.cwd() / DEFAULT_OUTPUT
+    workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
+    if workbook is not None and not the_plan.indicators:
         raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
+    inputs = [*files, plan_path, *([template] if template is not None else [])]
+    targets = check_targets([requested] + ([workbook] if workbook is not None else []), inputs)
 
     # Everything read, merged and rendered lives until exit, and reading makes no cycles:
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
     try:
         merged, invalid = _read_merge_write(
-            the_plan, files, target, template, when, xlsx, skip_invalid=skip_invalid, require_all=require_all
+            the_plan, files, targets, template, when, skip_invalid=skip_invalid, require_all=require_all
         )
     finally:
         # Rendering leaves the report's objects in cycles (Jinja's context and macros);
@@ -185,10 +184,10 @@ def compile_report(
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
     typer.echo(
-        f"Đã ghi dự thảo vào {display_path(target)}: tổng hợp {len(merged.compiled)}/"
+        f"Đã ghi dự thảo vào {display_path(requested)}: tổng hợp {len(merged.compiled)}/"
         f"{len(the_plan.units)} đơn vị, {len(merged.missing)} chưa gửi, "
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
-    if xlsx is not None:
-        typer.echo(f"Đã ghi bảng số liệu vào {display_path(xlsx)}.")
+    if workbook is not None:
+        typer.echo(f"Đã ghi bảng số liệu vào {display_path(workbook)}.")
     raise typer.Exit(ExitStatus.OK)

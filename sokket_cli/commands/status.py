@@ -19,6 +19,7 @@ from sokket_cli.errors import UsageError
 from sokket_cli.intake.discovery import find_plan, unit_files
 from sokket_cli.render.output import wants_color
 from sokket_cli.write.atomic import write_atomic
+from sokket_cli.write.targets import check_targets
 
 if TYPE_CHECKING:
     from sokket_cli.render.status_table import Line
@@ -99,6 +100,7 @@ def status(
     plan_path = plan or find_plan(units_dir)
     the_plan = read_plan(plan_path)
     files = unit_files(units_dir, plan_path)
+    target = check_targets([output], [*files, plan_path])[0] if output is not None else None
     report = build_status(the_plan, collect(the_plan, files), day)
     chase = report.to_chase() if missing else None
 
@@ -121,9 +123,9 @@ def status(
             print_styled(table_lines(report, width, rules=True), color=wants_color(sys.stdout))
         else:  # piped or to a file: plain aligned columns, no colour, no lines
             text = plain(table_lines(report, _plain_width()))
-    if output is not None:
+    if target is not None:
         data = text.encode("utf-8")
-        write_atomic(output, lambda stream: stream.write(data))
+        write_atomic(target, lambda stream: stream.write(data))
     elif text:
         _write_stdout(text)
     raise typer.Exit(ExitStatus.PROBLEMS if check and not report.ok else ExitStatus.OK)
