@@ -83,11 +83,10 @@ def _read_merge_write(
     *,
     skip_invalid: bool,
     require_all: bool,
-) -> tuple[MergedReport, list[UnitFile]]:
-    """Read, refuse or merge, and write the .docx (``targets[0]``) and the .xlsx if asked,
-    both or neither.
+) -> tuple[MergedReport, list[UnitFile], list[UnitFile]]:
+    """Read, refuse or merge, and write the .docx (``targets[0]``) and the .xlsx if asked.
 
-    Returns the merged report and the files left out.
+    Returns the merged report, the files left out and the files compiled.
     """
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.outline import merge
@@ -121,7 +120,7 @@ def _read_merge_write(
 
     with _spinner(len(files), "Đang soạn dự thảo..."):
         write_report(merged, targets[0], template, when, workbook=targets[1] if len(targets) > 1 else None)
-    return merged, invalid
+    return merged, invalid, valid
 
 
 @guarded
@@ -153,6 +152,9 @@ def compile_report(
         str | None,
         typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", show_default=False),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="In từng cảnh báo của các tệp được tổng hợp.")
+    ] = False,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành dự thảo báo cáo .docx theo thể thức văn bản."""
     when = parse_signing_date(signing_date) if signing_date is not None else None
@@ -172,7 +174,7 @@ def compile_report(
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
     try:
-        merged, invalid = _read_merge_write(
+        merged, invalid, valid = _read_merge_write(
             the_plan, files, targets, template, when, skip_invalid=skip_invalid, require_all=require_all
         )
     finally:
@@ -190,4 +192,21 @@ def compile_report(
     )
     if workbook is not None:
         typer.echo(f"Đã ghi bảng số liệu vào {display_path(workbook)}.")
+    _print_warnings(valid, verbose=verbose)
     raise typer.Exit(ExitStatus.OK)
+
+
+def _print_warnings(compiled: list[UnitFile], *, verbose: bool) -> None:
+    """The warnings of the files compiled: their lines with --verbose, else a count."""
+    warned = [f for f in compiled if f.report.warnings]
+    if not warned:
+        return
+    if verbose:
+        color = wants_color(sys.stderr)
+        for unit_file in warned:
+            for problem in unit_file.report.problems:
+                if not problem.is_error:
+                    err(problem_line(unit_file.path, problem, color))
+    count = sum(f.report.warnings for f in warned)
+    more = "." if verbose else "; thêm --verbose để xem."
+    err(f"Có {count} cảnh báo trong {len(warned)} tệp đã tổng hợp{more}")
