@@ -130,13 +130,13 @@ def _plan(plan: Plan, units: dict[str, Data], report: Data) -> Data:
 
 
 def _entries(entries: Iterable[Entry], units: dict[str, Data]) -> list[Data]:
-    """The bulk of the context (~84,000 entries for 3,000 units): list comprehensions, which
-    cost half what ``tuple(generator)`` does."""
+    """The bulk of the context (~84,000 entries for 3,000 units): a list comprehension, and
+    one shared empty tuple for the many entries without units or sub-items."""
     return [
         {
             "text": entry.text,
-            "units": [units[unit.id] for unit in entry.units],
-            "items": _entries(entry.items, units) if entry.items else [],
+            "units": [units[unit.id] for unit in entry.units] if entry.units else (),
+            "items": _entries(entry.items, units) if entry.items else (),
         }
         for entry in entries
     ]
