@@ -139,6 +139,19 @@ def test_no_attribute_chain_from_the_context_reaches_python(tmp_path_factory: py
         assert leak not in text
 
 
+@pytest.mark.parametrize("name", ["SECRET", "plan.yaml", "units/ba-dinh.yaml"])
+def test_a_template_includes_only_template_files(tmp_path: Path, name: str) -> None:
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    (tmp_path / "SECRET").write_text(SECRET, encoding="utf-8")
+    template = tmp_path / "evil.xml.j2"
+    template.write_text(f'<document>\n<p>{{% include "{name}" %}}</p></document>', encoding="utf-8")
+    out = tmp_path / "o.docx"
+    result = runner.invoke(app, ["compile", str(units), "--template", str(template), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{template}:2: Mẫu báo cáo chỉ được gọi tới các tệp mẫu có đuôi .j2, không phải '{name}'." in result.output
+    assert SECRET not in result.output and not out.exists()
+
+
 # --- bounded work ---------------------------------------------------------------------------------
 
 

@@ -60,7 +60,7 @@ def _load(
     if template is not None:
         if not template.is_file():
             raise TemplateError("Không tìm thấy tệp mẫu báo cáo (--template).", path=template)
-        env = environment(template.resolve().parent, limits)
+        env = environment(template, limits)
         name = template.name
     else:
         env = environment(None, limits)
@@ -127,7 +127,10 @@ def render_pieces(
                 if written > limits.chars:
                     raise too_long(written, limits)
                 yield piece
-        except SokketError:
+        except SokketError as exc:  # an include refused by the loader: say from where
+            if exc.path is None:
+                filename, exc.line = _template_location(exc, str(source_path))
+                exc.path = Path(filename)
             raise
         except Exception as exc:  # the template's doing: its expressions run here
             raise _template_error(exc, source_path) from exc

@@ -54,12 +54,22 @@ class _DecodingLoader(jinja2.FileSystemLoader):
     """Reads templates as unit files are read: UTF-8 with or without BOM, UTF-16 with BOM.
 
     Notepad saves as UTF-16 ("Unicode") or the ANSI code page (cp1258) when asked; the
-    latter is refused with where the first bad byte is, instead of a crash.
+    latter is refused with where the first bad byte is, instead of a crash. Besides the
+    template asked for, only ``.j2`` files load: ``{% include ".ssh/id_rsa" %}`` in a
+    template saved in a home folder would otherwise copy the key into the report.
     """
+
+    def __init__(self, searchpath: list[str], main_template: str | None) -> None:
+        super().__init__(searchpath)
+        self.main_template = main_template
 
     def get_source(
         self, _environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        if template != self.main_template and not template.endswith(".j2"):
+            raise TemplateError(
+                f"Mẫu báo cáo chỉ được gọi tới các tệp mẫu có đuôi .j2, không phải '{template}'."
+            )
         pieces = split_template_path(template)
         for folder in self.searchpath:
             filename = Path(folder, *pieces)
@@ -158,18 +168,20 @@ def _bounded(function: Callable[..., Any], limits: RenderLimits) -> Callable[...
     return bounded
 
 
-def environment(user_folder: Path | None = None, limits: RenderLimits | None = None) -> ReportSandbox:
+def environment(
+    user_template: Path | None = None, limits: RenderLimits | None = None
+) -> ReportSandbox:
     """The one Jinja environment: sandboxed, escaping, strict about undefined names.
 
     Includes and imports are looked up next to the user's template first, then among the
     built-in templates, so a copied template can keep using the shared blocks.
     """
     limits = limits or RenderLimits()
-    search = [str(user_folder)] if user_folder is not None else []
+    search = [str(user_template.resolve().parent)] if user_template is not None else []
     search.append(str(builtin_templates()))
     env = ReportSandbox(
         limits,
-        loader=_DecodingLoader(search),
+        loader=_DecodingLoader(search, user_template.name if user_template is not None else None),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
