@@ -13,6 +13,11 @@ from typer.core import TyperCommand, TyperGroup
 from sokket_cli import __version__
 from sokket_cli.commands.common import ExitStatus, Settings, ensure_utf8_output
 from sokket_cli.commands.compile import compile_report
+from sokket_cli.commands.fix import fix
+from sokket_cli.commands.forms import forms
+from sokket_cli.commands.import_ import import_word
+from sokket_cli.commands.init import init
+from sokket_cli.commands.schema import schema
 from sokket_cli.commands.status import status
 from sokket_cli.commands.validate import validate
 
@@ -76,9 +81,14 @@ def _root(
     Settings.debug = debug
 
 
+app.command("init", cls=_Command)(init)
+app.command("forms", cls=_Command)(forms)
+app.command("schema", cls=_Command)(schema)
 app.command("validate", cls=_Command)(validate)
 app.command("status", cls=_Command)(status)
 app.command("compile", cls=_Command)(compile_report)
+app.command("import", cls=_Command)(import_word)
+app.command("fix", cls=_Command)(fix)
 
 
 def usage_message(exc: click.UsageError) -> str:

@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from sokket_cli.errors import OutputError
-from sokket_cli.render.docx_writer import MarkupError, write_docx
+from sokket_cli.render.docx import MarkupError, write_docx
 from sokket_cli.write.atomic import write_atomic
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -170,9 +170,9 @@ def test_output_that_is_a_folder_is_an_output_error(tmp_path: Path) -> None:
 
 
 def test_margins_follow_a_section(tmp_path: Path) -> None:
-    document = build(tmp_path, '<section orientation="landscape" margin-left="20mm"><p>x</p></section>')
-    assert round(document.sections[-1].left_margin.mm) == 20
-    assert round(document.sections[0].left_margin.mm) == 30
+    document = build(tmp_path, '<section orientation="landscape" margin-left="20mm"><p>x</p></section><p>y</p>')
+    assert round(document.sections[0].left_margin.mm) == 20
+    assert round(document.sections[-1].left_margin.mm) == 30
 
 
 def test_markup_streamed_in_pieces_gives_the_same_document(tmp_path: Path) -> None:

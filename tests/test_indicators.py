@@ -1,4 +1,5 @@
-"""Indicator figures: parsing per type, Vietnamese formatting, subtotals, totals, workbook."""
+"""Indicator figures: parsing per type, Vietnamese formatting, subtotals, totals (the
+workbook: test_xlsx_workbook.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from helpers import dedent
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.merge.figures import RowKind, build_table, cell_text
-from sokket_cli.write.xlsx_writer import write_workbook
 
 D = Decimal
 
@@ -146,27 +146,3 @@ def test_single_group_has_no_subtotal_rows(tmp_path: Path) -> None:
     path.write_text(dedent(PLAN).replace('group: "Huyện"', 'group: "Quận"'), encoding="utf-8")
     table = build_table(read_plan(path), REPORTED)
     assert [r.kind for r in table.rows].count(RowKind.SUBTOTAL) == 0
-
-
-def test_workbook_has_real_numbers_totals_as_values_and_frozen_header(plan: Plan, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
-    out = tmp_path / "so-lieu.xlsx"
-    write_workbook(plan, build_table(plan, REPORTED), out)
-    sheet = load_workbook(out).active
-    assert sheet.freeze_panes == "C5"
-    header = [c.value for c in sheet[4]]
-    assert header == ["STT", "Đơn vị", "Số hội nghị (hội nghị)", "Tỷ lệ (%)", "Kinh phí (triệu đồng)", "Ghi chú số"]
-    rows = {r[1]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
-    assert rows["Quận ủy A"] == (1, "Quận ủy A", 45, 96.5, 12.5, 1)
-    assert rows["Huyện ủy D"] == (4, "Huyện ủy D", "—", "—", "—", "—")
-    assert rows["Tổng cộng"] == (None, "Tổng cộng", 1252, 93.25, 12.75, None)
-    assert isinstance(rows["Tổng cộng"][2], int)
-    assert not any(isinstance(v, str) and v.startswith("=") for r in rows.values() for v in r)
-
-
-def test_workbook_write_failure_is_an_output_error(plan: Plan, tmp_path: Path) -> None:
-    from sokket_cli.errors import OutputError
-
-    with pytest.raises(OutputError):
-        write_workbook(plan, build_table(plan, REPORTED), tmp_path / "khong-co" / "x.xlsx")

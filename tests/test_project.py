@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from sokket_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("jinja2", "docx", "openpyxl", "rich", "lxml", "pydantic")
+HEAVY = ("jinja2", "docx", "openpyxl", "xlsxwriter", "rich", "lxml", "pydantic")
 
 
 @pytest.mark.parametrize(

@@ -216,7 +216,7 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str
     ("argv", "says"),
     [
         (["validate"], "Lỗi: Thiếu đối số PATHS"),
-        (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: validate, status, compile."),
+        (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: init, forms, schema, validate, status, compile, import, fix."),
         (["validate", "--fromat", "json", "x"], "Lỗi: Không có tùy chọn '--fromat'. Có phải là --format?"),
         (["validate", "--format", "xml", "x"], "phải là một trong 'text', 'json'"),
     ],

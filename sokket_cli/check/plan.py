@@ -10,13 +10,14 @@ from pathlib import Path
 
 from sokket_cli.check import numbers
 from sokket_cli.check.schema import Reader
+from sokket_cli.check.unitformat import RESERVED_KEYS, UnitFormat, unit_format
 from sokket_cli.errors import InputError, PlanError
 from sokket_cli.intake.yamlnodes import Node, is_empty, load
 from sokket_cli.problems import Severity, error
 
 FORMATS = ("dang", "nha-nuoc")
 AGGREGATES = ("sum", "mean", "none")
-UNIT_FILE_KEYS = ("unit", "submitted", "indicators")
+_DESCRIBED = ("key", "title", "required", "guidance", "aliases")  # keys of a section or part
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class Part:
     key: str
     title: str
     required: bool = True
+    guidance: str = ""  # the đề cương: what the plan asks units to report here
+    aliases: tuple[str, ...] = ()  # other titles units use for it (Word import matching)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class Section:
     title: str
     required: bool = True
     parts: tuple[Part, ...] = ()
+    guidance: str = ""  # the đề cương: what the plan asks units to report here
+    aliases: tuple[str, ...] = ()  # other titles units use for it (Word import matching)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,11 @@ class Plan:
     def unit_ids(self) -> dict[str, PlanUnit]:
         """Plan units by id; cached, since every unit file looks its id up."""
         return {unit.id: unit for unit in self.units}
+
+    @cached_property
+    def unit_format(self) -> UnitFormat:
+        """What a unit file of this plan holds; derived once, read by every unit file."""
+        return unit_format(self)
 
     @property
     def groups(self) -> list[str]:
@@ -164,6 +174,14 @@ class _PlanReader(Reader):
         title = self.required_text(fields, "title", node, "tên mục in trong báo cáo") or ""
         return fields, key, title
 
+    def _described(self, fields: dict[str, tuple[Node, Node]]) -> tuple[str, tuple[str, ...]]:
+        """A section's or part's ``guidance`` and ``aliases``."""
+        aliases: list[str] = []
+        if "aliases" in fields:
+            nodes = self.sequence(fields["aliases"][1], "Mục 'aliases'") or []
+            aliases.extend(t for n in nodes if (t := self.text(n, "Một tên gọi khác")))
+        return self.optional_text(fields, "guidance"), tuple(aliases)
+
     def _unique(self, node: Node, key: str, seen: set[str], what: str) -> None:
         if key in seen:
             self.add(node, "duplicate-id", f"{what} '{key}' bị trùng; mỗi mã chỉ được dùng một lần.")
@@ -176,26 +194,28 @@ class _PlanReader(Reader):
         sections: list[Section] = []
         seen: set[str] = set()
         for item in items:
-            read = self._keyed(item, ("key", "title", "required", "parts"), "Một mục của 'sections'")
+            read = self._keyed(item, (*_DESCRIBED, "parts"), "Một mục của 'sections'")
             if read is None:
                 continue
             fields, key, title = read
             self._unique(item, key, seen, "Mã mục")
-            if key in UNIT_FILE_KEYS:
+            if key in RESERVED_KEYS:
                 self.add(item, "bad-value", f"Mã mục '{key}' trùng với tên trường dành riêng của tệp báo cáo; hãy đặt mã khác.")
             required = self.boolean(fields["required"][1], "Mục 'required'") if "required" in fields else True
             parts: list[Part] = []
             if "parts" in fields:
                 part_seen: set[str] = set()
                 for part_node in self.sequence(fields["parts"][1], "Mục 'parts'") or []:
-                    part_read = self._keyed(part_node, ("key", "title", "required"), "Một phần của mục")
+                    part_read = self._keyed(part_node, _DESCRIBED, "Một phần của mục")
                     if part_read is None:
                         continue
                     pfields, pkey, ptitle = part_read
                     self._unique(part_node, pkey, part_seen, "Mã phần")
                     preq = self.boolean(pfields["required"][1], "Mục 'required'") if "required" in pfields else True
-                    parts.append(Part(pkey, ptitle, preq is not False))
-            sections.append(Section(key, title, required is not False, tuple(parts)))
+                    parts.append(Part(pkey, ptitle, preq is not False, *self._described(pfields)))
+            sections.append(
+                Section(key, title, required is not False, tuple(parts), *self._described(fields))
+            )
         if not sections:
             self.add(node, "missing-field", "Kế hoạch phải có ít nhất một mục trong 'sections'.")
         return tuple(sections)

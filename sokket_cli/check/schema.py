@@ -123,7 +123,9 @@ class Reader:
         if text is None:
             return None
         value = parse_date(text)
-        if value is None:
+        if value is None and not text.strip():
+            self.add(node, "bad-date", f"{what} đang để trống. Hãy ghi ngày, ví dụ 2021-06-30 hoặc 30/6/2021.")
+        elif value is None:
             self.add(
                 node,
                 "bad-date",

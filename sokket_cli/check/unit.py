@@ -9,15 +9,27 @@ from decimal import Decimal
 from pathlib import Path
 
 from sokket_cli.check import numbers
-from sokket_cli.check.plan import Plan, Section
+from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import Reader, nearest, vn_date
+from sokket_cli.check.unitformat import (
+    INDICATORS_KEY,
+    ITEM_CHILDREN_KEY,
+    ITEM_EXAMPLE,
+    ITEM_KEYS,
+    ITEM_TEXT_KEY,
+    SUBMITTED_KEY,
+    UNIT_KEY,
+    UNPLACED_KEY,
+    Field,
+    Kind,
+)
 from sokket_cli.errors import InputError
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
-    LEGACY_MESSAGE,
     control_char_message,
     eth_message,
+    legacy_message,
     looks_legacy,
 )
 from sokket_cli.intake.yamlnodes import (
@@ -35,7 +47,6 @@ from sokket_cli.problems import FileReport, Problem, Severity, error
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")
 _ESCAPE = re.compile(r"\\(.)")
-ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +156,7 @@ class _UnitReader(Reader):
             return None
         assert isinstance(node, MappingNode)
         keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
-        if len(node.value) == 1 and keys and not nearest(keys[0], ("text", "items")):
+        if len(node.value) == 1 and keys and not nearest(keys[0], ITEM_KEYS):
             key, value = node.value[0]
             if isinstance(value, ScalarNode):
                 self.add(
@@ -163,12 +174,12 @@ class _UnitReader(Reader):
                 "dòng dưới 'items:', rồi các ý nhỏ, mỗi ý một dòng '- '.",
             )
             return None
-        fields = self.fields(node, ("text", "items"), f"Một ý trong {where}")
+        fields = self.fields(node, ITEM_KEYS, f"Một ý trong {where}")
         if fields is None:
             return None
         text = ""
-        if "text" in fields:
-            text_node = fields["text"][1]
+        if ITEM_TEXT_KEY in fields:
+            text_node = fields[ITEM_TEXT_KEY][1]
             text = self.text(text_node, "Mục 'text'") or ""
             if isinstance(text_node, ScalarNode):
                 self.check_text(text_node)
@@ -176,37 +187,36 @@ class _UnitReader(Reader):
             self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
             return None
         children: tuple[Item, ...] = ()
-        if "items" in fields:
+        if ITEM_CHILDREN_KEY in fields:
+            nested = fields[ITEM_CHILDREN_KEY][1]
             if depth >= MAX_DEPTH:
-                self.add(fields["items"][1], "wrong-type", f"Các ý lồng nhau quá {MAX_DEPTH} cấp; hãy kiểm tra thụt lề.")
+                self.add(nested, "wrong-type", f"Các ý lồng nhau quá {MAX_DEPTH} cấp; hãy kiểm tra thụt lề.")
             else:
-                children = self.items(fields["items"][1], where, depth + 1)
+                children = self.items(nested, where, depth + 1)
         return Item(text, children)
 
-    def section(self, section: Section, key: Node, value: Node, unit: UnitFile) -> None:
-        where = f"mục '{section.key}' ({section.title})"
-        if not section.parts:
-            items = self.items(value, where)
+    def section(self, section: Field, key: Node, value: Node, unit: UnitFile) -> None:
+        if section.kind is Kind.ITEMS:
+            items = self.items(value, section.where())
             unit.content[content_key(section.key)] = items
             if section.required and not items and not self._wrong_shape(value):  # blank items are never kept
-                self.add(key if is_empty(value) else value, "empty-section", f"Mục '{section.key}' ({section.title}) chưa có nội dung. Hãy ghi ít nhất một ý, mỗi ý một dòng bắt đầu bằng '- '.")
+                self.add(key if is_empty(value) else value, "empty-section", section.empty_message())
             return
-        part_keys = [part.key for part in section.parts]
+        part_keys = [part.key for part in section.children]
         example = ", ".join(f"'{key}:'" for key in part_keys)
         fields = self.fields(value, part_keys, f"Mục '{section.key}' ({section.title})", f"chia thành các phần {example}, mỗi phần là một danh sách.")
         if fields is None:
             return
-        for part in section.parts:
-            part_where = f"phần '{part.key}' ({part.title}) của mục '{section.key}'"
+        for part in section.children:
             if part.key not in fields:
-                if section.required and part.required:
-                    self.add(value, "missing-section", f"Thiếu {part_where}. Hãy thêm dòng '{part.key}:' (thụt vào dưới '{section.key}:') và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
+                if part.required:
+                    self.add(value, "missing-section", part.missing_message(section))
                 continue
             part_value = fields[part.key][1]
-            items = self.items(part_value, part_where)
+            items = self.items(part_value, part.where(section))
             unit.content[content_key(section.key, part.key)] = items
-            if section.required and part.required and not items and not self._wrong_shape(part_value):
-                self.add(fields[part.key][0] if is_empty(part_value) else part_value, "empty-section", f"{part_where[0].upper()}{part_where[1:]} chưa có nội dung.")
+            if part.required and not items and not self._wrong_shape(part_value):
+                self.add(fields[part.key][0] if is_empty(part_value) else part_value, "empty-section", part.empty_message(section))
 
     @staticmethod
     def _wrong_shape(node: Node) -> bool:
@@ -240,7 +250,8 @@ class _UnitReader(Reader):
                 continue
             number, problem = numbers.parse(value.value, indicator.type)
             if problem is not None:
-                self.add(value, "bad-number", f"Chỉ tiêu '{key}' ({indicator.label}): {problem}")
+                message = numbers.INDICATOR_PROBLEM.format(key=key, label=indicator.label, problem=problem)
+                self.add(value, "bad-number", message)
                 unusable.add(key)
             elif number is not None:
                 unit.indicators[key] = number
@@ -275,12 +286,12 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
             report.problems.append(_not_a_mapping(line, column, empty=root is None or is_empty(root)))
         report.sort()
         return unit
-    known = ["unit", "submitted", *(s.key for s in plan.sections), "indicators"]
-    fields = reader.fields(root, known, "Tệp báo cáo") or {}
-    if "unit" not in fields:
+    file_format = plan.unit_format
+    fields = reader.fields(root, (*file_format.keys, UNPLACED_KEY), "Tệp báo cáo") or {}
+    if UNIT_KEY not in fields:
         reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
     else:
-        value = fields["unit"][1]
+        value = fields[UNIT_KEY][1]
         unit.unit_position = position(value)
         uid = (reader.text(value, "Mục 'unit'") or "").strip()
         unit.unit_id = uid or None
@@ -292,29 +303,51 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
             guess = by_name or nearest(uid, plan.unit_ids)
             hint = f" Có phải là '{guess}'?" if guess else ""
             reader.add(value, "unknown-unit", f"Mã đơn vị '{uid}' không có trong danh sách đơn vị của kế hoạch.{hint} Hãy ghi đúng mã đơn vị theo kế hoạch.")
-    if "submitted" in fields:
-        value = fields["submitted"][1]
+    if SUBMITTED_KEY in fields:
+        value = fields[SUBMITTED_KEY][1]
         unit.submitted = reader.date(value, "Ngày nộp 'submitted'")
         if unit.late(plan.deadline):
             assert unit.submitted is not None and plan.deadline is not None
             days = (unit.submitted - plan.deadline).days
             reader.add(value, "late", f"Báo cáo nộp ngày {vn_date(unit.submitted)}, sau hạn {vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
     unknown = [k for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in fields]
-    for section in plan.sections:
+    for section in file_format.sections:
         if section.key in fields:
             reader.section(section, *fields[section.key], unit)
         elif section.required:
             misspelt = next((k for k in unknown if nearest(k.value, [section.key])), None)
-            hint = f" (dòng '{misspelt.value}:' có phải là '{section.key}:' viết sai?)" if misspelt else ""
-            reader.add(misspelt or root, "missing-section", f"Thiếu mục '{section.key}' ({section.title}){hint}. Hãy thêm dòng '{section.key}:' và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '.")
-    if "indicators" in fields:
-        reader.indicators(fields["indicators"][1], plan, unit)
+            message = section.missing_message()
+            if misspelt:
+                head, _, tail = message.partition(". ")
+                message = f"{head} (dòng '{misspelt.value}:' có phải là '{section.key}:' viết sai?). {tail}"
+            reader.add(misspelt or root, "missing-section", message)
+    if INDICATORS_KEY in fields:
+        reader.indicators(fields[INDICATORS_KEY][1], plan, unit)
+    if UNPLACED_KEY in fields:
+        first = file_format.sections[0].key if file_format.sections else UNIT_KEY
+        _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
     if reader.legacy:
         more = f" (còn {len(reader.legacy) - 1} chỗ khác trong tệp)" if len(reader.legacy) > 1 else ""
-        reader.add(reader.legacy[0], "legacy-encoding", LEGACY_MESSAGE + more)
+        reader.add(reader.legacy[0], "legacy-encoding", legacy_message(reader.legacy[0].value) + more)
     report.problems.extend(reader.problems)
     report.sort()
     return unit
+
+
+UNPLACED_MESSAGE = (
+    "Ý này nằm trong 'unplaced:' (chưa thuộc mục nào, thường do 'sokket import' không nhận ra "
+    "tiêu đề trong tệp Word). Hãy chuyển ý này vào đúng mục của báo cáo (ví dụ dưới "
+    "'{example}:'), hoặc xóa nếu không cần; khi 'unplaced:' không còn ý nào thì xóa luôn dòng đó."
+)
+
+
+def _report_unplaced(reader: _UnitReader, node: Node, example: str) -> None:
+    """Text a converter could not place: an error per item, so nothing compiles unread."""
+    if is_empty(node):
+        return
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    for item in items:
+        reader.add(item, "unplaced", UNPLACED_MESSAGE.format(example=example))
 
 
 def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from sokket_cli.intake.legacy import LegacyGuess, guess_legacy
 from sokket_cli.problems import Problem, error, warning
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -24,11 +25,6 @@ SAVE_AS_UTF8 = (
 # paste from old software leaves behind. Tab, line feed and carriage return are fine.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
-# Latin-1 characters that are not Vietnamese letters: TCVN3 (.VnTime) and VNI text, shown in
-# a Unicode font, is full of them ('B¸o c¸o tæng kÕt', 'Vieät Nam').
-_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_LEGACY_SIGNS = frozenset(chr(c) for c in range(0xA1, 0x100)) - _VIETNAMESE_LATIN1 - {"×", "°"}
-_VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 ETH_LOOKALIKES = {"\u00d0": "Đ", "\u00f0": "đ"}
 
 
@@ -90,11 +86,6 @@ def decode(data: bytes) -> Decoded:
         )
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
@@ -110,18 +101,23 @@ def strip_control_chars(text: str) -> tuple[str, list[Problem]]:
     """Replace raw control characters with spaces so parsing goes on, and report them.
 
     One problem per line that holds any, so a file full of them does not drown the user.
+    After a hit the search goes on from the next line: linear however many there are.
     """
-    matches = list(CONTROL_CHARS.finditer(text))
-    if not matches:
+    match = CONTROL_CHARS.search(text)
+    if match is None:
         return text, []
     problems: list[Problem] = []
-    seen_lines: set[int] = set()
-    for match in matches:
-        line, column = _line_col(text, match.start())
-        if line in seen_lines:
-            continue
-        seen_lines.add(line)
-        problems.append(error(line, column, "control-char", control_char_message(match.group())))
+    line, line_start = 1, 0
+    while match is not None:
+        at = match.start()
+        line += text.count("\n", line_start, at)  # lines skipped since the last hit
+        line_start = text.rfind("\n", line_start, at) + 1 or line_start
+        problems.append(error(line, at - line_start + 1, "control-char", control_char_message(match.group())))
+        next_line = text.find("\n", at)
+        if next_line < 0:
+            break
+        line, line_start = line + 1, next_line + 1
+        match = CONTROL_CHARS.search(text, line_start)
     return CONTROL_CHARS.sub(" ", text), problems
 
 
@@ -148,15 +144,15 @@ def to_nfc(text: str) -> tuple[str, Problem | None]:
     return unicodedata.normalize("NFC", text), problem
 
 
-def looks_legacy(text: str) -> bool:
-    """True for text typed in TCVN3 (.VnTime) or VNI fonts and pasted as Unicode."""
-    if _VIETNAMESE_ONLY.search(text):
-        return False
-    signs = sum(1 for ch in text if ch in _LEGACY_SIGNS)
-    if signs < 2:
-        return False
-    letters = sum(1 for ch in text if ch.isalpha())
-    return signs * 12 >= letters
+def looks_legacy(text: str) -> LegacyGuess | None:
+    """The Unicode reading of text typed in TCVN3 (.VnTime) or VNI fonts and pasted as
+    Unicode, or None for ordinary text (see :func:`sokket_cli.intake.legacy.guess_legacy`)."""
+    return guess_legacy(text)
+
+
+_FONT_NAMES = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI (VNI-Times)"}
+_UNIKEY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows"}
+_SHOWN = 60  # characters of the sentence quoted in the message
 
 
 LEGACY_MESSAGE = (
@@ -167,6 +163,29 @@ LEGACY_MESSAGE = (
 )
 
 
+def legacy_message(text: str) -> str:
+    """What to tell a clerk about ``text``: the font, what it says in Unicode, how to fix it."""
+    guess = guess_legacy(text)
+    if guess is None:
+        return LEGACY_MESSAGE
+    return (
+        f"Văn bản '{_shorten(text)}' được gõ bằng phông chữ cũ {_FONT_NAMES[guess.encoding]} nên "
+        f"hiện thành ký tự lạ. Có phải là: '{_shorten(guess.converted)}'? Hãy chuyển cả tệp sang "
+        "Unicode bằng lệnh 'sokket fix <tệp>' (ghi ra một tệp mới), hoặc sao chép đoạn văn bản, "
+        "mở Unikey > Công cụ (Ctrl+Shift+F6), chọn bảng mã nguồn "
+        f"{_UNIKEY_NAMES[guess.encoding]}, bảng mã đích Unicode, bấm 'Chuyển mã', rồi dán lại."
+    )
+
+
+def _shorten(text: str) -> str:
+    """A long sentence cut at a word boundary, with '...'."""
+    text = " ".join(text.split())
+    if len(text) <= _SHOWN:
+        return text
+    cut = text.rfind(" ", 0, _SHOWN)
+    return text[: cut if cut > _SHOWN // 2 else _SHOWN].rstrip(" ,.;:") + "..."
+
+
 def eth_message(char: str) -> str:
     right = ETH_LOOKALIKES[char]
     return (
@@ -174,3 +193,10 @@ def eth_message(char: str) -> str:
         f"'{right}' ({describe_char(right)}). Hai chữ trông giống nhau nhưng máy tính coi là "
         f"khác nhau (tìm kiếm, sắp xếp sẽ sai). Hãy gõ lại chữ '{right}'."
     )
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII for matching and ids: diacritics dropped, đ (and look-alike ð) -> d."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isascii() and not unicodedata.combining(c)).lower()

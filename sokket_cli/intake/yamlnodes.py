@@ -7,7 +7,6 @@ node tree (libyaml when present) and the schema code reads ``node.value`` string
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -26,8 +25,8 @@ _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 ALLOWED_TAGS = frozenset(
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
-TOO_DEEP = "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
 _NO_PATHS: dict[object, object] = {}
+TOO_DEEP = "Tệp lồng quá nhiều cấp; hãy kiểm tra lại thụt lề."
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -49,6 +48,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 
 
+def compose(text: str) -> Node | None:
+    """libyaml's node tree of ``text``, as written; raises ``yaml.YAMLError``. Callers that
+    walk the tree must have refused aliases first (as :func:`load` does)."""
+    return yaml.compose(text, Loader=_Loader)
+
+
 def position(node: Node) -> tuple[int, int]:
     """1-based (line, column) of a node's start."""
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -63,138 +68,42 @@ class LoadedYaml:
     problems: list[Problem] = field(default_factory=list)
 
 
-# libyaml's and PyYAML's wording, mapped to what a clerk can act on.
-_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        (
-            "Có dấu hai chấm và dấu cách (': ') trong một câu không đặt trong ngoặc kép, hoặc "
-            "thụt lề sai. Hãy đặt cả câu trong ngoặc kép: - \"Kết quả: đạt 100%\"."
-        ),
-    ),
-    (
-        "could not find expected ':'",
-        (
-            "Thiếu dấu ':' sau tên mục, hoặc một câu dài bị xuống dòng mà không thụt lề thêm. "
-            "Hãy viết cả câu trên một dòng, trong ngoặc kép."
-        ),
-    ),
-    (
-        "did not find expected key",
-        (
-            "Thụt lề không đúng: các mục cùng cấp phải thẳng cột với nhau, hoặc có dấu ngoặc kép "
-            "thừa/thiếu trong câu. Kiểm tra dòng này và dòng ngay trên nó."
-        ),
-    ),
-    (
-        "did not find expected '-' indicator",
-        (
-            "Một dòng trong danh sách không bắt đầu bằng '- ' hoặc thụt lề lệch so với các dòng "
-            "khác trong danh sách."
-        ),
-    ),
-    (
-        "found unexpected end of stream",
-        "Thiếu dấu ngoặc kép đóng: một câu mở ngoặc kép nhưng không đóng lại.",
-    ),
-    (
-        "found unknown escape character",
-        "Trong ngoặc kép, dấu '\\' phải viết là '\\\\' (hoặc dùng dấu '/').",
-    ),
-    (
-        "expected a single document",
-        "Tệp chỉ được có một báo cáo: hãy bỏ dòng '---' thứ hai.",
-    ),
-    (
-        "found undefined alias",
-        "Câu bắt đầu bằng dấu '*'. Hãy đặt cả câu trong ngoặc kép.",
-    ),
-    (
-        "that cannot start any token",
-        (
-            "Câu bắt đầu bằng một ký tự đặc biệt (như @, `, %, *, &, !). Hãy đặt cả câu trong "
-            "ngoặc kép."
-        ),
-    ),
-    ("exceeded maximum nesting depth", TOO_DEEP),
-)
-
-
-_DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
-_QUOTE_THEN_TEXT = re.compile(r'\s*(-\s+)?("[^"]*"|\'[^\']*\')\s*[^\s#,\]}:]')
-
-
-def _line_hint(source_line: str) -> str | None:
-    """Hints read off the line itself, for the mistakes clerks make most."""
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-        return "Dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách. Hãy thay Tab bằng dấu cách."
-    if _DASH_WITHOUT_SPACE.match(source_line):
-        return "Sau dấu '-' đầu dòng phải có một dấu cách: viết '- \"...\"'."
-    if _QUOTE_THEN_TEXT.match(source_line) and not source_line.rstrip().endswith(":"):
-        return (
-            "Dòng này mở đầu bằng một cụm trong ngoặc kép rồi còn chữ phía sau, nên YAML hiểu "
-            "sai. Hãy đặt cả câu trong ngoặc kép, và viết ngoặc kép bên trong là \\\": "
-            '- "\\"Dân vận khéo\\" được nhân rộng".'
-        )
-    return None
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    raw = " ".join(
-        str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part
-    ) or str(exc)
-    lines = text.split("\n")
-    hint = None
-    for number in (line, line - 1):  # libyaml often marks the line after the mistake
-        source_line = lines[number - 1] if 0 < number <= len(lines) else ""
-        hint = _line_hint(source_line)
-        if hint:
-            if number != line:
-                line, column = number, len(source_line) - len(source_line.lstrip()) + 1
-            break
-    hint = hint or next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
-    if hint is None:
-        hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này."
-    return error(line, column, "yaml-syntax", f"Lỗi cú pháp YAML: {hint} (YAML báo: {raw})")
-
-
 def _alias_problems(text: str) -> list[Problem]:
     """Aliases (``*name``) are refused: a unit report has no use for them, and expanding them
-    is how an 'alias bomb' eats memory. Only files holding ``&`` can define an anchor."""
-    if "&" not in text:
+    is how an 'alias bomb' eats memory. Only files holding ``&`` can define an anchor.
+
+    Read from the event stream, before anything is composed; one problem names the first
+    alias and counts the others."""
+    if "&" not in text or "*" not in text:
         return []
-    problems: list[Problem] = []
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problems.append(
-                error(
-                    line,
-                    column,
-                    "yaml-syntax",
-                    f"Không dùng bí danh YAML (*{event.anchor}) trong báo cáo: hãy viết đầy đủ "
-                    "nội dung tại đây. Nếu dấu '*' hoặc '&' là một phần của câu, hãy đặt cả câu "
-                    "trong ngoặc kép.",
-                )
-            )
-    return problems
+    aliases = [event for event in yaml.parse(text, Loader=_Loader) if isinstance(event, yaml.AliasEvent)]
+    if not aliases:
+        return []
+    first = aliases[0]
+    mark = first.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    more = f" (còn {len(aliases) - 1} bí danh khác trong tệp)" if len(aliases) > 1 else ""
+    return [
+        error(
+            line,
+            column,
+            "yaml-syntax",
+            f"Không dùng bí danh YAML (*{first.anchor}) trong báo cáo{more}: hãy viết đầy đủ "
+            "nội dung tại đây. Nếu dấu '*' hoặc '&' là một phần của câu, hãy đặt cả câu "
+            "trong ngoặc kép.",
+        )
+    ]
 
 
-def _structure_problems(root: Node, may_alias: bool) -> list[Problem]:
-    """Duplicate keys, non-text keys and unsafe tags, anywhere in the tree (iteratively)."""
+def _structure_problems(root: Node) -> list[Problem]:
+    """Duplicate keys, non-text keys and unsafe tags, anywhere in the tree (iteratively).
+
+    The tree is a tree: files with aliases never get composed (see :func:`load`)."""
     problems: list[Problem] = []
-    seen: set[int] = set()
     stack: list[Node] = [root]
     allowed = ALLOWED_TAGS
     while stack:
         node = stack.pop()
-        if may_alias:
-            if id(node) in seen:  # an alias: already reported, never walked twice
-                continue
-            seen.add(id(node))
         if node.tag not in allowed:
             line, column = position(node)
             problems.append(
@@ -246,16 +155,21 @@ def load(data: bytes) -> LoadedYaml:
     if nfc_problem is not None:
         problems.append(nfc_problem)
     try:
-        problems.extend(_alias_problems(text))
-        root = yaml.compose(text, Loader=_Loader)
+        aliases = _alias_problems(text)
+        if aliases:  # refused before composing: nothing may walk a graph that shares nodes
+            problems.extend(aliases)
+            return LoadedYaml(None, text, problems)
+        root = compose(text)
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc, text))
+        from sokket_cli.intake.syntax_hints import syntax_problems  # only files that fail
+
+        problems.extend(syntax_problems(exc, text))
         return LoadedYaml(None, text, problems)
     except RecursionError:  # only the pure-Python loader recurses; libyaml caps depth itself
         problems.append(error(1, 1, "yaml-syntax", TOO_DEEP))
         return LoadedYaml(None, text, problems)
     if root is not None:
-        problems.extend(_structure_problems(root, may_alias="&" in text))
+        problems.extend(_structure_problems(root))
     return LoadedYaml(root, text, problems)
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_PREC, Decimal, localcontext
 from enum import Enum
+from fractions import Fraction
 
 from sokket_cli.check import numbers
-from sokket_cli.check.plan import Indicator, Plan
+from sokket_cli.check.plan import Indicator, Plan, PlanUnit
 
 MEAN_PLACES = 2  # a mean is shown to two decimals at most (trailing zeros dropped)
 
@@ -45,14 +46,21 @@ class FigureTable:
 
 
 def aggregate(indicator: Indicator, values: Iterable[Decimal | None]) -> Decimal | None:
-    """Sum, mean or nothing over the values units reported; None when none reported."""
+    """Sum, mean or nothing over the values units reported; None when none reported.
+
+    Exact at any size: Decimal's default context keeps 28 digits, which silently rounds a
+    long sum and makes ``quantize`` fail on a mean of 10^27.
+    """
     present = [v for v in values if v is not None]
     if indicator.aggregate == "none" or not present:
         return None
-    if indicator.aggregate == "mean":
-        mean = sum(present, Decimal(0)) / len(present)
-        return mean.quantize(Decimal(1).scaleb(-MEAN_PLACES)).normalize()
-    return sum(present, Decimal(0))
+    with localcontext() as context:
+        context.prec = MAX_PREC  # sums stay exact; they take only the digits they need
+        total = sum(present, Decimal(0))
+        if indicator.aggregate != "mean":
+            return total
+        hundredths = round(Fraction(total) * 10**MEAN_PLACES / len(present))  # half to even
+        return Decimal(hundredths).scaleb(-MEAN_PLACES).normalize()
 
 
 def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> FigureTable:
@@ -64,10 +72,11 @@ def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> Fi
     indicators = plan.indicators
     rows: list[FigureRow] = []
     unit_rows: list[FigureRow] = []
-    groups = plan.groups
-    show_subtotals = len(groups) > 1
-    for group in groups:
-        members = [u for u in plan.units if u.group == group]
+    members: dict[str, list[PlanUnit]] = {}  # by group, in order of first appearance
+    for unit in plan.units:  # one pass: a scan of all units per group is quadratic
+        members.setdefault(unit.group, []).append(unit)
+    show_subtotals = len(members) > 1
+    for group, group_units in members.items():
         group_rows = [
             FigureRow(
                 RowKind.UNIT,
@@ -76,7 +85,7 @@ def build_table(plan: Plan, reported: Mapping[str, Mapping[str, Decimal]]) -> Fi
                 tuple(reported.get(unit.id, {}).get(ind.key) for ind in indicators),
                 reported=unit.id in reported,
             )
-            for unit in members
+            for unit in group_units
         ]
         rows.extend(group_rows)
         unit_rows.extend(group_rows)

@@ -1,7 +1,7 @@
 """The merged report as a document: rendering its template, writing the .docx (and .xlsx).
 
 Templates (Jinja, under templates/) render the report markup that
-:mod:`sokket_cli.render.docx_writer` turns into Word. Unit and plan text reach a template only as
+:mod:`sokket_cli.render.docx` turns into Word. Unit and plan text reach a template only as
 plain context data (:mod:`sokket_cli.render.context`), escaped on output, so ``{{ }}`` in a
 unit's text is never evaluated; what a template may do is bounded (:mod:`sokket_cli.render.limits`).
 """
@@ -20,7 +20,7 @@ import jinja2
 from sokket_cli.errors import SokketError, TemplateError
 from sokket_cli.merge.outline import MergedReport
 from sokket_cli.render.context import figure_table, template_context
-from sokket_cli.render.docx_writer import MarkupError, build_package
+from sokket_cli.render.docx import MarkupError, build_package
 from sokket_cli.render.limits import (
     LimitExceeded,
     RenderLimits,

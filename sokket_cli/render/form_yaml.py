@@ -1,0 +1,158 @@
+"""The YAML form a unit fills in: the plan's unit format with every blank explained.
+
+An untouched form holds no text (every example is a comment), so validate reports only the
+empty required sections and the missing date; filled in below each heading, it validates
+clean. Everything shown comes from the plan's :class:`UnitFormat`.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from sokket_cli.check.plan import Plan
+from sokket_cli.check.schema import vn_date
+from sokket_cli.check.unitformat import (
+    DATE_EXAMPLE,
+    INDICATORS_KEY,
+    ITEM_CHILDREN_KEY,
+    ITEM_TEXT_KEY,
+    SCHEMA_NAME,
+    SUBMITTED_KEY,
+    UNIT_KEY,
+    Field,
+    Kind,
+    UnitFormat,
+)
+from sokket_cli.write.unitfile import quote
+
+_WIDTH = 96
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _key(key: str) -> str:
+    """A plan's key as written in the form: plain when it is a plain word, else quoted, so
+    that no key a plan allows can break the form's YAML."""
+    return key if _PLAIN_KEY.fullmatch(key) else quote(key)
+
+
+def _comments(text: str, indent: int) -> list[str]:
+    """``text`` as wrapped ``# `` lines (a line break in it cannot end the comment)."""
+    pad = " " * indent + "# "
+    return textwrap.wrap(" ".join(text.split()), _WIDTH - len(pad), break_on_hyphens=False,
+                         initial_indent=pad, subsequent_indent=pad) or [pad.rstrip()]
+
+
+def _how_to(file_format: UnitFormat) -> list[str]:
+    example = next((f for f in file_format.sections if f.kind is Kind.ITEMS), None)
+    key = example.key if example is not None else "achievements"
+    return [
+        "# CÁCH ĐIỀN: dưới mỗi mục, mỗi ý một dòng: hai dấu cách, dấu gạch ngang, dấu cách,",
+        "# rồi câu trong ngoặc kép. Ví dụ (bỏ dấu # ở đầu dòng rồi sửa câu):",
+        f"# {key}:",
+        f"#   {file_format.field(key).example if example is not None else ''}".rstrip(),
+        "#   - \"Câu có dấu ngoặc kép bên trong viết \\\"như thế này\\\".\"",
+        f"#   - {ITEM_TEXT_KEY}: \"Ý lớn có các ý nhỏ:\"",
+        f"#     {ITEM_CHILDREN_KEY}:",
+        "#       - \"Ý nhỏ thứ nhất.\"",
+        "# Thụt lề bằng dấu cách, không dùng phím Tab. Mục nào không có gì để báo cáo và không",
+        "# bắt buộc thì để trống.",
+    ]
+
+
+def _body(plan: Plan) -> list[str]:
+    """Everything after the ``unit:`` line: the same for every unit."""
+    file_format = plan.unit_format
+    lines: list[str] = []
+    number = 0
+    for field in file_format.fields:
+        if field.key == UNIT_KEY:
+            continue
+        if field.key == SUBMITTED_KEY:
+            lines.extend(_comments(field.guidance, 0))
+            lines.append(f"{SUBMITTED_KEY}:   # ví dụ: {SUBMITTED_KEY}: {DATE_EXAMPLE}")
+        elif field.holds_items:
+            number += 1
+            lines.append("")
+            lines.extend(_section_lines(field, number))
+        elif field.key == INDICATORS_KEY and field.children:
+            lines.append("")
+            lines.extend(_indicator_lines(field))
+    return lines
+
+
+def _heading(field: Field, label: str, indent: int) -> list[str]:
+    required = "bắt buộc" if field.required else "không bắt buộc"
+    lines = _comments(f"{label} {field.title.upper() if indent == 0 else field.title} ({required})", indent)
+    if field.guidance:
+        lines.extend(_comments(f"Đề cương: {field.guidance}", indent))
+    return lines
+
+
+def _section_lines(section: Field, number: int) -> list[str]:
+    lines = _heading(section, f"{number}.", 0)
+    lines.append(f"{_key(section.key)}:")
+    if section.kind is Kind.ITEMS:
+        lines.append(f"  # {section.example}")
+        return lines
+    for letter, part in zip("abcdefghijklmnopqrstuvwxyz", section.children, strict=False):
+        lines.extend(_heading(part, f"{letter})", 2))
+        lines.append(f"  {_key(part.key)}:")
+        lines.append(f"    # {part.example}")
+    return lines
+
+
+def _indicator_lines(field: Field) -> list[str]:
+    lines = _comments(
+        f"{field.title.upper()}: {field.guidance} Ghi số sau dấu hai chấm, viết liền không dấu "
+        "phân cách hàng nghìn (1000, không ghi 1.000); số thập phân dùng dấu phẩy, trong ngoặc "
+        'kép ("96,5").', 0,
+    )
+    lines.append(f"{INDICATORS_KEY}:")
+    width = max(len(_key(f.key)) for f in field.children) + 1
+    for figure in field.children:
+        measure = f", đơn vị tính: {figure.measure}" if figure.measure else ""
+        note = f"{figure.title}{measure}; {figure.type_name}, ví dụ {figure.example}"
+        lines.append(f"  {_key(figure.key) + ':':<{width}}   # {' '.join(note.split())}")
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class FormTemplate:
+    """The text every unit's form shares, built once: thousands of forms differ only in the
+    unit's name and id."""
+
+    plan: Plan
+    about: str  # the plan and its deadline
+    guide: str  # how to fill in, down to the unit line
+    body: str  # after the unit line
+    schema: str
+
+    def render(self, unit_id: str) -> str:
+        """The form of one unit of the plan."""
+        name = " ".join(self.plan.unit_ids[unit_id].name.split())
+        return (
+            f"# yaml-language-server: $schema={self.schema}\n# BÁO CÁO CỦA: {name}\n"
+            f"{self.about}#   sokket validate {unit_id}.yaml\n{self.guide}"
+            f"{UNIT_KEY}: {quote(unit_id)}\n{self.body}"
+        )
+
+
+def form_template(plan: Plan, schema: str = SCHEMA_NAME) -> FormTemplate:
+    """The shared text of ``plan``'s forms; ``schema`` is the schema's path from the forms."""
+    deadline = f"; hạn gửi {vn_date(plan.deadline)}" if plan.deadline else ""
+    about = [
+        *_comments(f"Theo Kế hoạch số {plan.code} của {plan.issuer}{deadline}.", 0),
+        *_comments(f"Về: {plan.subject}.", 0),
+        "# Điền vào chỗ trống rồi gửi lại tệp này (lưu bằng bảng mã UTF-8). Trước khi gửi, kiểm tra:",
+    ]
+    guide = [
+        "#",
+        *_how_to(plan.unit_format),
+        "",
+        *_comments(plan.unit_format.field(UNIT_KEY).guidance + " Không sửa dòng này.", 0),
+    ]
+    return FormTemplate(
+        plan, "\n".join(about) + "\n", "\n".join(guide) + "\n", "\n".join(_body(plan)) + "\n", schema
+    )

@@ -1,0 +1,600 @@
+"use strict";
+/* The sokket unit form. Every rule here is read from the embedded model (#sokket-data):
+   the fields and messages from the plan's unit format, the number rules from
+   sokket_cli/check/numbers.py, the YAML quoting from sokket_cli/write/unitfile.py. */
+(function () {
+  var model = JSON.parse(document.getElementById("sokket-data").textContent);
+  var format = model.format;
+  var NUM = model.numbers;
+  var QUOTE = model.quote;
+  var MAX_DEPTH = 8; // as validate: sub-items nested deeper are refused
+  var STORAGE_KEY = "sokket-form:" + model.plan.code;
+
+  var fields = {}; // key -> field description
+  format.fields.forEach(function (f) { fields[f.key] = f; });
+  var sections = format.fields.filter(function (f) { return f.kind === "items" || f.kind === "parts"; });
+  var figures = (fields.indicators && fields.indicators.children) || [];
+  var unitNames = {};
+  format.units.forEach(function (u) { unitNames[u.id] = u.name; });
+
+  // ---- text helpers -------------------------------------------------------------------
+  function charClass(chars) {
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      out += "\\u" + ("000" + chars.charCodeAt(i).toString(16)).slice(-4);
+    }
+    return "[" + out + "]";
+  }
+  var WS = charClass(NUM.whitespace); // what Python's str.strip() removes
+  var LEADING_WS = new RegExp("^" + WS + "+");
+  var TRAILING_WS = new RegExp(WS + "+$");
+  var IGNORED = new RegExp(charClass(NUM.ignored_spaces), "g");
+  var WS_RUNS = new RegExp(WS + "+");
+  function strip(s) { return s.replace(LEADING_WS, "").replace(TRAILING_WS, ""); }
+  function rstrip(s) { return s.replace(TRAILING_WS, ""); }
+  function full(pattern) { return new RegExp("^(?:" + pattern + ")$"); }
+  var WHOLE = full(NUM.patterns.whole);
+  var THOUSANDS = full(NUM.patterns.thousands);
+  var DECIMAL = full(NUM.patterns.decimal);
+
+  /* Fill {name} placeholders in one pass, so a value holding "{x}" stays as it is. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+  function nfc(s) { return s.normalize("NFC"); }
+
+  // ---- numbers: numbers.parse, applied to the same patterns and messages ------------------
+  /* {stored: text to write} or {problem: validate's explanation}. */
+  function parseNumber(text, kind) {
+    var M = NUM.messages;
+    var raw = strip(text);
+    if (kind === "percent" && raw.slice(-1) === "%") raw = rstrip(raw.slice(0, -1));
+    var compact = raw.replace(IGNORED, "");
+    if (kind === "integer") {
+      if (WHOLE.test(raw)) return { stored: raw.replace(/^0+(?=[0-9])/, "") };
+      if (raw.charAt(0) === "-" && WHOLE.test(raw.slice(1))) {
+        return { problem: fill(M.negative_integer, { text: text }) };
+      }
+      if (THOUSANDS.test(compact) || (compact !== raw && WHOLE.test(compact))) {
+        return { problem: fill(M.grouped_integer, { text: text, digits: compact.replace(/[^0-9]/g, "") }) };
+      }
+      if (DECIMAL.test(compact)) return { problem: fill(M.not_integer, { text: text }) };
+      return { problem: fill(M.not_a_number, { text: text, expected: NUM.expected.integer }) };
+    }
+    if (THOUSANDS.test(compact.replace(/^-+/, "")) && compact.indexOf(".") >= 0 && compact.indexOf(",") < 0) {
+      return { problem: fill(M.ambiguous_decimal, { text: text }) };
+    }
+    if (!DECIMAL.test(compact)) {
+      return { problem: fill(M.not_a_number, { text: text, expected: NUM.expected[kind] }) };
+    }
+    if (kind === "percent" && compact.charAt(0) === "-" && /[1-9]/.test(compact)) {
+      return { problem: fill(M.negative_percent, { text: text }) };
+    }
+    return { stored: compact.replace(".", ",") };
+  }
+
+  // ---- YAML writing: write/unitfile.py's quote() and unit_yaml() ----------------------
+  function quote(text) {
+    var out = "";
+    for (var ch of text) {
+      var escaped = QUOTE.escapes[ch];
+      if (escaped !== undefined) { out += escaped; continue; }
+      var code = ch.codePointAt(0);
+      var hex = QUOTE.hex_ranges.some(function (r) { return r[0] <= code && code <= r[1]; });
+      if (!hex) out += ch;
+      else if (code < 0x100) out += "\\x" + ("0" + code.toString(16).toUpperCase()).slice(-2);
+      else out += "\\u" + ("000" + code.toString(16).toUpperCase()).slice(-4);
+    }
+    return '"' + out + '"';
+  }
+  function comment(text, indent) {
+    return " ".repeat(indent) + "# " + text.split(WS_RUNS).filter(Boolean).join(" ");
+  }
+  function itemsLines(items, indent) {
+    var pad = " ".repeat(indent);
+    var lines = [];
+    items.forEach(function (item) {
+      if (!item.items.length) { lines.push(pad + "- " + quote(item.text)); return; }
+      lines.push(pad + "- text: " + quote(item.text));
+      lines.push(pad + "  items:");
+      lines.push.apply(lines, itemsLines(item.items, indent + 4));
+    });
+    return lines;
+  }
+  function sectionLines(key, items, indent) {
+    var pad = " ".repeat(indent);
+    if (!items.length) return [pad + key + ": []"];
+    return [pad + key + ":"].concat(itemsLines(items, indent + 2));
+  }
+
+  // ---- items typed one per line: "+" or an indent makes a sub-item ------------------------
+  var MARKER = new RegExp("^(" + WS + "*)(\\+*)(" + WS + "*)");
+  function parseItems(text) {
+    var top = [];
+    var open = []; // open[d]: the last item at depth d
+    nfc(text).split(/\r\n|\r|\n/).forEach(function (line) {
+      var m = MARKER.exec(line);
+      var body = strip(line.slice(m[0].length));
+      if (!body) return;
+      var depth = m[2].length || (m[1].length ? 1 : 0);
+      depth = Math.min(depth, open.length, MAX_DEPTH);
+      var item = { text: body, items: [] };
+      (depth === 0 ? top : open[depth - 1].items).push(item);
+      open.length = depth;
+      open.push(item);
+    });
+    return top;
+  }
+  /* Items back into the lines a clerk types: sub-items after "+", "++"... */
+  function itemsLinesText(items, depth, lines) {
+    items.forEach(function (item) {
+      lines.push((depth ? "+".repeat(depth) + " " : "") + item.text);
+      itemsLinesText(item.items, depth + 1, lines);
+    });
+    return lines;
+  }
+  function itemsText(items) { return itemsLinesText(items, 0, []).join("\n"); }
+
+  // ---- building the page -----------------------------------------------------------------
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+  var form = document.getElementById("report-form");
+  var unitSelect = document.getElementById("unit");
+  var unitSearch = document.getElementById("unit-search");
+  var submitted = document.getElementById("submitted");
+  var output = document.getElementById("yaml-output");
+  var statusLine = document.getElementById("status");
+
+  document.getElementById("plan-issuer").textContent = model.plan.issuer;
+  document.getElementById("plan-subject").textContent = model.plan.subject ? "Báo cáo " + model.plan.subject : "";
+  document.getElementById("plan-deadline").textContent =
+    "Kế hoạch " + model.plan.code + (model.plan.deadline ? " · Hạn gửi báo cáo: " + model.plan.deadline : "");
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  var foldedNames = format.units.map(function (u) { return fold(u.name + " " + u.id); });
+  function fillUnitChoices() {
+    var words = fold(unitSearch.value).split(/\s+/).filter(Boolean);
+    var chosen = unitSelect.value;
+    unitSelect.textContent = "";
+    unitSelect.appendChild(el("option", { value: "" }, "— Chọn đơn vị —"));
+    var shown = 0;
+    format.units.forEach(function (u, i) {
+      var match = words.every(function (w) { return foldedNames[i].indexOf(w) >= 0; });
+      if (!match && u.id !== chosen) return;
+      unitSelect.appendChild(el("option", { value: u.id }, u.name));
+      shown += match ? 1 : 0;
+    });
+    unitSelect.value = chosen;
+    unitSearch.setAttribute("title", words.length ? "Tìm thấy " + shown + " đơn vị" : "");
+  }
+
+  var textareas = []; // {field, parent, node, problem}
+  var sectionsBox = document.getElementById("sections");
+  var serial = 0;
+  var ITEMS_PLACEHOLDER = "Mỗi ý một dòng.\n+ Ý nhỏ của ý trên bắt đầu bằng dấu +";
+  /* A textarea for one section or part; a part gets its own label, a section its legend. */
+  function addItemsBox(box, field, parent) {
+    var id = "field-" + (++serial);
+    if (parent) box.appendChild(el("label", { for: id, class: "part-title" }, field.title));
+    if (field.guidance) box.appendChild(el("p", { class: "guidance" }, field.guidance));
+    var area = el("textarea", { id: id, name: field.path, rows: "6", spellcheck: "true",
+      placeholder: ITEMS_PLACEHOLDER });
+    if (!parent) area.setAttribute("aria-label", field.title);
+    box.appendChild(area);
+    var problem = el("p", { class: "problem", role: "alert", hidden: "" });
+    box.appendChild(problem);
+    textareas.push({ field: field, parent: parent, node: area, problem: problem });
+  }
+  sections.forEach(function (section, index) {
+    var box = el("fieldset", { class: "section" });
+    var number = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][index];
+    box.appendChild(el("legend", {}, (number ? number + ". " : "") + section.title +
+      (section.required ? "" : " (không bắt buộc)")));
+    if (section.kind === "items") {
+      addItemsBox(box, section, null);
+    } else {
+      if (section.guidance) box.appendChild(el("p", { class: "guidance" }, section.guidance));
+      section.children.forEach(function (part) {
+        var partBox = el("div", { class: "part" });
+        addItemsBox(partBox, part, section);
+        box.appendChild(partBox);
+      });
+    }
+    sectionsBox.appendChild(box);
+  });
+
+  var figureInputs = []; // {field, node, stored, problem}
+  if (figures.length) {
+    document.getElementById("indicators").hidden = false;
+    document.getElementById("indicators-guidance").textContent = fields.indicators.guidance;
+    var rows = document.getElementById("indicator-rows");
+    figures.forEach(function (f) {
+      var id = "field-" + (++serial);
+      var row = el("div", { class: "figure" });
+      var label = el("label", { for: id }, f.title);
+      if (f.measure) {
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(el("span", { class: "measure" }, "(" + f.measure + ")"));
+      }
+      row.appendChild(label);
+      var input = el("input", { type: "text", id: id, name: f.path, inputmode: "decimal",
+        placeholder: f.number_type === "integer" ? "ví dụ 45" : "ví dụ 96,5" });
+      row.appendChild(input);
+      var stored = el("p", { class: "stored" });
+      var problem = el("p", { class: "problem", role: "alert", hidden: "" });
+      row.appendChild(stored);
+      row.appendChild(problem);
+      rows.appendChild(row);
+      figureInputs.push({ field: f, node: input, stored: stored, problem: problem });
+    });
+  }
+
+  // ---- reading the form: the file and its problems ----------------------------------------
+  function isoToVn(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+  function showProblem(node, input, message) {
+    node.textContent = message || "";
+    node.hidden = !message;
+    if (input) input.classList.toggle("invalid", !!message);
+  }
+
+  /* An empty box is marked red only once the clerk has left it or tried to save; the list
+     above the save button always names every problem. */
+  var touched = {};
+  var markAll = false;
+
+  /* The file's text and the problems validate would find, from what is on the page. */
+  function collect() {
+    var problems = [];
+    var unitId = unitSelect.value;
+    var noUnit = unitId ? "" : "Chưa chọn đơn vị. Hãy chọn tên đơn vị của mình trong danh sách.";
+    showProblem(document.getElementById("unit-problem"), unitSelect, markAll || touched.unit ? noUnit : "");
+    if (noUnit) problems.push(noUnit);
+    var content = {};
+    textareas.forEach(function (t) {
+      var items = parseItems(t.node.value);
+      content[t.field.path] = items;
+      var parentRequired = t.parent ? t.parent.required : true;
+      var message = t.field.required && parentRequired && !items.length
+        ? t.field.empty_statement + " Hãy ghi ít nhất một ý vào ô này, mỗi ý một dòng." : "";
+      showProblem(t.problem, t.node, markAll || touched[t.field.path] ? message : "");
+      if (message) problems.push(message);
+    });
+    var written = [];
+    figureInputs.forEach(function (f) {
+      var text = nfc(f.node.value);
+      var message = "";
+      var note = "";
+      if (strip(text)) {
+        var result = parseNumber(text, f.field.number_type);
+        if (result.problem !== undefined) {
+          message = fill(NUM.messages.indicator_problem, { key: f.field.key, label: f.field.title, problem: result.problem });
+          written.push([f.field.key, text]);
+        } else {
+          note = "Sẽ lưu: " + result.stored + (f.field.measure ? " " + f.field.measure : "");
+          written.push([f.field.key, result.stored]);
+        }
+      }
+      f.stored.textContent = note;
+      showProblem(f.problem, f.node, message);
+      if (message) problems.push(message);
+    });
+    var date = submitted.value;
+    document.getElementById("submitted-stored").textContent = date ? "Sẽ lưu: ngày " + isoToVn(date) : "";
+
+    var name = unitNames[unitId] || "";
+    var lines = [
+      comment("Báo cáo của " + (name || "(chưa chọn đơn vị)") + " theo kế hoạch " + model.plan.code, 0),
+      comment("Lập bằng biểu mẫu của sokket; mở lại bằng nút 'Mở tệp đã lưu' để sửa tiếp.", 0),
+    ];
+    format.fields.forEach(function (f) {
+      if (f.key === "unit") lines.push("unit: " + quote(unitId));
+      else if (f.key === "submitted") { if (date) lines.push("submitted: " + date); }
+      else if (f.kind === "items") lines.push.apply(lines, sectionLines(f.key, content[f.path], 0));
+      else if (f.kind === "parts") {
+        lines.push(f.key + ":");
+        f.children.forEach(function (p) { lines.push.apply(lines, sectionLines(p.key, content[p.path], 2)); });
+      } else if (f.key === "indicators" && written.length) {
+        lines.push("indicators:");
+        written.forEach(function (w) { lines.push("  " + w[0] + ": " + quote(w[1])); });
+      }
+    });
+    return { unitId: unitId, yaml: lines.join("\n") + "\n", problems: problems };
+  }
+
+  /* Each box grows with its text, so a clerk sees the whole section without scrolling. */
+  function grow(area) {
+    var x = window.scrollX;
+    var y = window.scrollY; // a box shrunk to measure it must not move the page
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + 4 + "px";
+    window.scrollTo(x, y);
+  }
+
+  function refresh() {
+    var state = collect();
+    output.value = state.yaml;
+    var box = document.getElementById("problems");
+    box.textContent = "";
+    if (state.problems.length) {
+      box.appendChild(el("p", {}, "Cần sửa trước khi gửi (" + state.problems.length + " chỗ):"));
+      var list = el("ul");
+      state.problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
+      box.appendChild(list);
+    } else {
+      box.appendChild(el("p", { class: "ok" }, "Biểu mẫu đã điền đủ, có thể lưu tệp và gửi đi."));
+    }
+    return state;
+  }
+
+  // ---- keeping what was typed (local storage) ----------------------------------------------
+  function snapshot() {
+    var values = {};
+    textareas.forEach(function (t) { values[t.field.path] = t.node.value; });
+    figureInputs.forEach(function (f) { values[f.field.path] = f.node.value; });
+    return { unit: unitSelect.value, submitted: submitted.value, values: values };
+  }
+  function restore(state) {
+    unitSearch.value = "";
+    fillUnitChoices();
+    unitSelect.value = unitNames[state.unit] !== undefined ? state.unit : "";
+    submitted.value = state.submitted || "";
+    var values = state.values || {};
+    textareas.forEach(function (t) { t.node.value = values[t.field.path] || ""; });
+    figureInputs.forEach(function (f) { f.node.value = values[f.field.path] || ""; });
+    textareas.forEach(function (t) { grow(t.node); });
+  }
+  var storage = null;
+  try {
+    storage = window.localStorage;
+    storage.setItem(STORAGE_KEY + ":probe", "1");
+    storage.removeItem(STORAGE_KEY + ":probe");
+  } catch (e) {
+    storage = null;
+    var note = document.getElementById("storage-note");
+    note.textContent = "Trình duyệt này không cho giữ lại nội dung đã gõ. Hãy bấm Lưu tệp thường xuyên để không mất bài.";
+    note.hidden = false;
+  }
+  function remember() {
+    if (!storage) return;
+    try { storage.setItem(STORAGE_KEY, JSON.stringify(snapshot())); } catch (e) { /* full: the file is the copy */ }
+  }
+
+  // ---- opening a saved file: the YAML that sokket writes -------------------------------------
+  var ESCAPES = { "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\x0b", f: "\f",
+    r: "\r", e: "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0",
+    L: "\u2028", P: "\u2029" };
+  var HEX_LENGTH = { x: 2, u: 4, U: 8 };
+  function YamlError(line, message) { this.line = line; this.message = message; }
+
+  /* A scalar written after "key: " or "- " on one line; returns its text. */
+  function scalar(text, lineNo) {
+    if (text.charAt(0) === '"') {
+      var out = "";
+      for (var i = 1; i < text.length; i++) {
+        var c = text.charAt(i);
+        if (c === '"') {
+          var rest = text.slice(i + 1);
+          if (rest && !/^\s*(#.*)?$/.test(rest)) throw new YamlError(lineNo, "có chữ sau dấu ngoặc kép đóng");
+          return out;
+        }
+        if (c !== "\\") { out += c; continue; }
+        var e = text.charAt(++i);
+        if (HEX_LENGTH[e]) {
+          var digits = text.substr(i + 1, HEX_LENGTH[e]);
+          if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== HEX_LENGTH[e]) throw new YamlError(lineNo, "mã '\\" + e + "' sai");
+          out += String.fromCodePoint(parseInt(digits, 16));
+          i += HEX_LENGTH[e];
+        } else if (Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
+          out += ESCAPES[e];
+        } else {
+          throw new YamlError(lineNo, "mã '\\" + e + "' không hợp lệ");
+        }
+      }
+      throw new YamlError(lineNo, "thiếu dấu ngoặc kép đóng");
+    }
+    if (text.charAt(0) === "'") {
+      var m = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(text);
+      if (!m) throw new YamlError(lineNo, "thiếu dấu nháy đơn đóng");
+      return m[1].replace(/''/g, "'");
+    }
+    return text.replace(/(^|\s+)#.*$/, "").trim();
+  }
+
+  /* Lines of the subset sokket writes: mappings, lists, one-line scalars, "[]". */
+  function parseYaml(source) {
+    var lines = [];
+    source.replace(/^\ufeff/, "").split(/\r\n|\r|\n/).forEach(function (line, i) {
+      if (/^\s*(#.*)?$/.test(line)) return;
+      if (/^\s*\t/.test(line)) throw new YamlError(i + 1, "dòng thụt lề bằng Tab");
+      var indent = /^ */.exec(line)[0].length;
+      lines.push({ no: i + 1, indent: indent, text: line.slice(indent) });
+    });
+    var pos = 0;
+    function value(rest, lineNo, indent) {
+      var text = rest.trim();
+      if (text === "" || text.charAt(0) === "#") {
+        if (pos < lines.length && lines[pos].indent > indent) return block(lines[pos].indent);
+        if (pos < lines.length && lines[pos].indent === indent && lines[pos].text.charAt(0) === "-") return block(indent);
+        return null;
+      }
+      if (/^\[\s*\]\s*(#.*)?$/.test(text)) return [];
+      if (/^\{\s*\}\s*(#.*)?$/.test(text)) return {};
+      return scalar(text, lineNo);
+    }
+    function entry(text, lineNo, indent, into) {
+      var m = /^("(?:[^"\\]|\\.)*"|[^\s"'#][^:]*?)\s*:(?:\s+|$)(.*)$/.exec(text);
+      if (!m) throw new YamlError(lineNo, "không hiểu dòng này");
+      var key = m[1].charAt(0) === '"' ? scalar(m[1], lineNo) : m[1];
+      into[key] = value(m[2], lineNo, indent);
+    }
+    function block(indent) {
+      var result = null;
+      while (pos < lines.length && lines[pos].indent === indent) {
+        var line = lines[pos++];
+        if (line.text === "-" || line.text.slice(0, 2) === "- ") {
+          if (result === null) result = [];
+          if (!Array.isArray(result)) throw new YamlError(line.no, "lẫn danh sách và mục");
+          var rest = line.text.slice(1).replace(/^ +/, "");
+          var inner = indent + (line.text.length - rest.length);
+          if (/^("(?:[^"\\]|\\.)*"|[^\s"'#\-][^:]*?)\s*:(\s|$)/.test(rest)) {
+            var map = {};
+            entry(rest, line.no, inner, map);
+            while (pos < lines.length && lines[pos].indent === inner && lines[pos].text.charAt(0) !== "-") {
+              var next = lines[pos++];
+              entry(next.text, next.no, inner, map);
+            }
+            result.push(map);
+          } else {
+            result.push(value(rest, line.no, inner));
+          }
+        } else {
+          if (result === null) result = {};
+          if (Array.isArray(result)) throw new YamlError(line.no, "lẫn danh sách và mục");
+          entry(line.text, line.no, indent, result);
+        }
+      }
+      if (pos < lines.length && lines[pos].indent > indent) throw new YamlError(lines[pos].no, "thụt lề không đúng");
+      return result;
+    }
+    var root = lines.length ? block(lines[0].indent) : null;
+    if (pos < lines.length) throw new YamlError(lines[pos].no, "thụt lề không đúng");
+    return root;
+  }
+
+  function asItems(value) {
+    if (!Array.isArray(value)) return [];
+    return value.filter(function (v) { return v !== null; }).map(function (v) {
+      if (typeof v === "string") return { text: v, items: [] };
+      return { text: typeof v.text === "string" ? v.text : "", items: asItems(v.items) };
+    });
+  }
+  function stateFromYaml(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new YamlError(1, "tệp không có các mục báo cáo");
+    var values = {};
+    sections.forEach(function (s) {
+      if (s.kind === "items") values[s.path] = itemsText(asItems(data[s.key]));
+      else s.children.forEach(function (p) {
+        var parts = data[s.key] && typeof data[s.key] === "object" ? data[s.key] : {};
+        values[p.path] = itemsText(asItems(parts[p.key]));
+      });
+    });
+    var figuresData = data.indicators && typeof data.indicators === "object" ? data.indicators : {};
+    figures.forEach(function (f) {
+      var v = figuresData[f.key];
+      values[f.path] = typeof v === "string" ? v : "";
+    });
+    var date = typeof data.submitted === "string" ? strip(data.submitted) : "";
+    var vn = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(date);
+    if (vn) date = vn[3] + "-" + ("0" + vn[2]).slice(-2) + "-" + ("0" + vn[1]).slice(-2);
+    return { unit: typeof data.unit === "string" ? strip(data.unit) : "", submitted: date, values: values };
+  }
+
+  /* Put a saved file's content on the page; a YamlError leaves the page as it was. */
+  function loadText(text) {
+    var state = stateFromYaml(parseYaml(text));
+    restore(state);
+    markAll = true;
+    var shown = refresh();
+    remember();
+    return state.unit && !shown.unitId
+      ? " Mã đơn vị '" + state.unit + "' trong tệp không có trong danh sách; hãy chọn lại đơn vị." : "";
+  }
+
+  function openFile(file) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      try {
+        statusLine.textContent = "Đã mở tệp " + file.name + "." + loadText(String(reader.result));
+      } catch (e) {
+        if (!(e instanceof YamlError)) throw e;
+        statusLine.textContent = "Không mở được tệp " + file.name + ": dòng " + e.line + " " + e.message +
+          ". Chỉ mở được tệp do biểu mẫu này lưu; nội dung trên trang chưa bị thay đổi.";
+      }
+    };
+    reader.readAsText(file, "utf-8");
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+  function save() {
+    markAll = true;
+    var state = refresh();
+    if (!state.unitId) {
+      statusLine.textContent = "Chưa lưu: hãy chọn đơn vị trước (tên tệp là mã đơn vị).";
+      unitSelect.focus();
+      return;
+    }
+    var blob = new Blob([state.yaml], { type: "text/yaml;charset=utf-8" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: state.unitId + ".yaml" });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    statusLine.textContent = "Đã lưu tệp " + state.unitId + ".yaml (thư mục Tải về/Downloads)." +
+      (state.problems.length ? " Tệp còn " + state.problems.length + " chỗ cần sửa (xem danh sách trên) trước khi gửi." : " Hãy gửi tệp này về cơ quan tổng hợp.");
+  }
+
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") grow(event.target);
+    refresh();
+    remember();
+  });
+  form.addEventListener("change", function () { refresh(); remember(); });
+  form.addEventListener("focusout", function (event) {
+    var name = event.target.name;
+    if (!name || touched[name]) return;
+    touched[name] = true;
+    // Leaving a box for a button: a message appearing now would move the button away from
+    // under the pointer and swallow the click; the button's own action refreshes.
+    var next = event.relatedTarget;
+    if (!next || next.tagName !== "BUTTON") refresh();
+  });
+  unitSearch.addEventListener("input", function () { fillUnitChoices(); });
+  document.getElementById("save").addEventListener("click", save);
+  document.getElementById("open").addEventListener("click", function () {
+    document.getElementById("open-file").click();
+  });
+  document.getElementById("open-file").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    if (file) openFile(file);
+    event.target.value = "";
+  });
+  document.getElementById("copy").addEventListener("click", function () {
+    output.focus();
+    output.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (e) { done = false; }
+    statusLine.textContent = done ? "Đã chép nội dung tệp; có thể dán vào thư điện tử." : "Hãy bấm Ctrl+C để chép phần đang chọn.";
+  });
+  document.getElementById("clear").addEventListener("click", function () {
+    if (!window.confirm("Xóa hết nội dung đã gõ trên biểu mẫu này?")) return;
+    restore({ unit: "", submitted: "", values: {} });
+    markAll = false;
+    touched = {};
+    refresh();
+    remember();
+    statusLine.textContent = "Đã xóa nội dung biểu mẫu.";
+  });
+
+  fillUnitChoices();
+  if (storage) {
+    try {
+      var kept = storage.getItem(STORAGE_KEY);
+      if (kept) restore(JSON.parse(kept));
+    } catch (e) { /* unreadable: start empty */ }
+  }
+  refresh();
+
+  // For tests and for checking the form against sokket itself.
+  window.sokketForm = { quote: quote, parseNumber: parseNumber, loadText: loadText,
+    yaml: function () { return output.value; } };
+})();
