@@ -201,3 +201,21 @@ def test_suffix_rules() -> None:
     assert with_suffix(Path("bao-cao-30.6"), ".docx", "-o") == Path("bao-cao-30.6.docx")
     with pytest.raises(OutputError, match=r"--xlsx phải có đuôi \.xlsx"):
         with_suffix(Path("so-lieu.csv"), ".xlsx", "--xlsx")
+
+
+@posix_only
+def test_schema_and_fix_refuse_a_fifo_even_with_force(tmp_path: Path) -> None:
+    write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    fifo = tmp_path / "ong.json"
+    os.mkfifo(fifo)
+    result = run("schema", tmp_path, "-o", fifo, "--force")
+    assert result.exit_code == 2, result.output
+    assert "không phải là một tệp thường" in result.output
+    legacy = tmp_path / "cu.yaml"
+    legacy.write_text(VALID_UNIT.replace("Đã tổ chức 45 hội nghị quán triệt.", "§· tæ chøc 45 héi nghÞ qu¸n triÖt."), encoding="utf-8")
+    fifo_yaml = tmp_path / "ong.yaml"
+    os.mkfifo(fifo_yaml)
+    result = run("fix", legacy, "-o", fifo_yaml, "--force")
+    assert result.exit_code == 2, result.output
+    assert "không phải là một tệp thường" in result.output
+    assert fifo.is_fifo() and fifo_yaml.is_fifo()
