@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from sokket_cli import __version__
+from sokket_cli.commands import vietnamese
 from sokket_cli.commands.common import ExitStatus, Settings, ensure_utf8_output
 from sokket_cli.commands.compile import compile_report
 from sokket_cli.commands.fix import fix
@@ -21,33 +23,58 @@ from sokket_cli.commands.schema import schema
 from sokket_cli.commands.status import status
 from sokket_cli.commands.validate import validate
 
+vietnamese.install()
+OPTIONS_METAVAR = "[TÙY_CHỌN]"
+
 
 class _HelpInVietnamese:
-    """Click's own ``--help`` line, said in Vietnamese like every other help text."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = "Hiện hướng dẫn này rồi thoát."
-        return option  # type: ignore[no-any-return]
+    """typer's rich help titles in Vietnamese (click's own words are set by ``install``)."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from typer import rich_utils  # only now: it brings in rich, which start-up avoids
-
-        rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
-        rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
-        rich_utils.COMMANDS_PANEL_TITLE = "Các lệnh"
-        rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
-        rich_utils.DEFAULT_STRING = "[mặc định: {}]"
+        vietnamese.install_rich_help()  # only now: it brings in rich, which start-up avoids
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
 class _Group(_HelpInVietnamese, TyperGroup):
-    pass
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        """Usage errors said in Vietnamese and exit codes from ExitStatus, however the app is
+        run (the console script, or a test's CliRunner)."""
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            if exc.message.strip():  # typer's rich help prints itself; click's is returned
+                typer.echo(exc.message, err=True)
+            result = ExitStatus.BAD_INPUT  # the help has been shown; nothing was asked of sokket
+        except click.UsageError as exc:
+            typer.echo(usage_message(exc), err=True)
+            result = ExitStatus.BAD_INPUT
+        except click.ClickException as exc:
+            typer.echo(f"Lỗi: {exc.format_message()}", err=True)
+            result = ExitStatus.BAD_INPUT
+        except click.Abort:
+            typer.echo("Đã dừng theo yêu cầu.", err=True)
+            result = ExitStatus.INTERRUPTED
+        code = result if isinstance(result, int) else ExitStatus.OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
 class _Command(_HelpInVietnamese, TyperCommand):
-    pass
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for param in self.params:
+            if isinstance(param, click.Argument):
+                # The help lists an argument by its Python name (units_dir, paths) before its
+                # Vietnamese metavar; click only shows an argument's opts there.
+                param.opts = []
 
 
 app = typer.Typer(
@@ -57,6 +84,9 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    suggest_commands=False,  # typer's suggestion is English; usage_message makes its own
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -81,14 +111,14 @@ def _root(
     Settings.debug = debug
 
 
-app.command("init", cls=_Command)(init)
-app.command("forms", cls=_Command)(forms)
-app.command("schema", cls=_Command)(schema)
-app.command("validate", cls=_Command)(validate)
-app.command("status", cls=_Command)(status)
-app.command("compile", cls=_Command)(compile_report)
-app.command("import", cls=_Command)(import_word)
-app.command("fix", cls=_Command)(fix)
+app.command("init", cls=_Command, options_metavar=OPTIONS_METAVAR)(init)
+app.command("forms", cls=_Command, options_metavar=OPTIONS_METAVAR)(forms)
+app.command("schema", cls=_Command, options_metavar=OPTIONS_METAVAR)(schema)
+app.command("validate", cls=_Command, options_metavar=OPTIONS_METAVAR)(validate)
+app.command("status", cls=_Command, options_metavar=OPTIONS_METAVAR)(status)
+app.command("compile", cls=_Command, options_metavar=OPTIONS_METAVAR)(compile_report)
+app.command("import", cls=_Command, options_metavar=OPTIONS_METAVAR)(import_word)
+app.command("fix", cls=_Command, options_metavar=OPTIONS_METAVAR)(fix)
 
 
 def usage_message(exc: click.UsageError) -> str:
@@ -105,10 +135,12 @@ def usage_message(exc: click.UsageError) -> str:
         text = f"Không có tùy chọn '{exc.option_name}'.{guesses}"
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(exc.ctx) if exc.param is not None and exc.ctx is not None else ""
-        text = f"Giá trị không hợp lệ cho {name}: {exc.message}".replace("is not one of", "phải là một trong")
-    elif match := re.match(r"No such command '([^']*)'", exc.message):
-        known = ", ".join(app_commands())
-        text = f"Không có lệnh '{match.group(1)}'. Các lệnh: {known}."
+        text = f"Giá trị không hợp lệ cho {name}: {exc.message}"
+    elif match := re.match(r"Không có lệnh '([^']*)'", exc.message):
+        known = app_commands()
+        close = difflib.get_close_matches(match.group(1), known, n=1)
+        guess = f" Có phải là '{close[0]}'?" if close else ""
+        text = f"Không có lệnh '{match.group(1)}'. Các lệnh: {', '.join(known)}.{guess}"
     else:
         text = exc.message
     return f"Lỗi: {text}\nXem hướng dẫn: {command} --help"
@@ -119,16 +151,6 @@ def app_commands() -> list[str]:
 
 
 def main() -> None:
-    """The console entry point: usage errors in Vietnamese, exit codes from ExitStatus."""
+    """The console entry point (errors and exit codes are the group's: see ``_Group.main``)."""
     ensure_utf8_output()
-    try:
-        code = app(prog_name="sokket", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError:
-        code = ExitStatus.BAD_INPUT  # the help has been shown; nothing was asked of sokket
-    except click.UsageError as exc:
-        typer.echo(usage_message(exc), err=True)
-        code = ExitStatus.BAD_INPUT
-    except click.Abort:
-        typer.echo("Đã dừng theo yêu cầu.", err=True)
-        code = ExitStatus.INTERRUPTED
-    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+    app(prog_name="sokket")

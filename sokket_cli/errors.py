@@ -7,9 +7,12 @@ into messages and exit codes in one place; nothing here knows about exit codes.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sokket_cli.display import safe_text
 
 if TYPE_CHECKING:
     from sokket_cli.problems import Problem
@@ -36,7 +39,7 @@ class SokketError(Exception):
         """``path:line:col`` as far as it is known, or an empty string."""
         parts: list[str] = []
         if self.path is not None:
-            parts.append(str(self.path))
+            parts.append(safe_text(str(self.path)))
             if self.line is not None:
                 parts.append(str(self.line))
                 if self.column is not None:
@@ -72,3 +75,30 @@ class TemplateError(SokketError):
 
 class OutputError(SokketError):
     """The report cannot be written where the user asked."""
+
+
+# What the system said, in Vietnamese: strerror is English ("No such file or directory").
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ELOOP: "liên kết (symlink) trỏ vòng lặp",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EIO: "lỗi đọc ghi của ổ đĩa",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.EEXIST: "đã có tệp với tên này",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENXIO: "không phải tệp thông thường",
+    errno.EAGAIN: "tệp tạm thời chưa sẵn sàng",
+    errno.EINVAL: "tên hoặc đường dẫn không hợp lệ",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason for a failed file operation, in Vietnamese (never the English strerror)."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    return reason if reason is not None else f"lỗi hệ thống số {exc.errno}"

@@ -20,7 +20,7 @@ from sokket_cli.check.collect import collect
 from sokket_cli.check.plan import read_plan
 from sokket_cli.check.unit import Item, UnitFile
 from sokket_cli.cli import app
-from sokket_cli.intake.discovery import unit_files
+from sokket_cli.intake.discovery import gather
 from sokket_cli.merge.outline import Entry, merge
 from sokket_cli.problems import FileReport
 from sokket_cli.render.filters import ends_sentence, letter, long_date, roman, short_date
@@ -360,7 +360,7 @@ def test_example_header_block(example: tuple[Path, Path]) -> None:
 def test_example_has_every_item_of_every_unit_once_per_entry(example: tuple[Path, Path]) -> None:
     folder, out = example
     plan = read_plan(folder / "plan.yaml")
-    collection = collect(plan, unit_files(folder / "units"))
+    collection = collect(plan, gather([folder / "units"]).units)
     valid = [f for f in collection.by_unit.values() if f.valid]
     assert len(valid) >= 14
     merged = merge(plan, valid)

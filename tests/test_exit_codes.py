@@ -21,7 +21,7 @@ def test_a_bug_is_exit_3_with_a_plain_message(tmp_path: Path, monkeypatch: pytes
     def broken(*_: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("sokket_cli.commands.validate.read_unit", broken)
+    monkeypatch.setattr("sokket_cli.commands.validate.read_or_mark", broken)
     result = runner.invoke(app, ["validate", str(units)])
     assert result.exit_code == 3
     assert "Lỗi nội bộ của sokket (ZeroDivisionError" in result.stderr
@@ -35,7 +35,7 @@ def test_debug_lets_the_traceback_through(tmp_path: Path, monkeypatch: pytest.Mo
     def broken(*_: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("sokket_cli.commands.validate.read_unit", broken)
+    monkeypatch.setattr("sokket_cli.commands.validate.read_or_mark", broken)
     try:
         result = runner.invoke(app, ["--debug", "validate", str(units)])
     finally:
@@ -49,13 +49,13 @@ def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("sokket_cli.commands.validate.read_unit", interrupted)
+    monkeypatch.setattr("sokket_cli.commands.validate.read_or_mark", interrupted)
     result = runner.invoke(app, ["validate", str(units)])
     assert result.exit_code == 130
     assert "Đã dừng" in result.stderr
 
 
-def test_unreadable_unit_file_is_exit_2(tmp_path: Path) -> None:
+def test_unreadable_unit_file_is_marked_not_fatal(tmp_path: Path) -> None:
     units = write_review(tmp_path, {"a.yaml": VALID_UNIT})
     (units / "b.yaml").mkdir()  # a folder named like a unit file is skipped, not read
     target = units / "a.yaml"
@@ -66,8 +66,8 @@ def test_unreadable_unit_file_is_exit_2(tmp_path: Path) -> None:
         result = runner.invoke(app, ["validate", str(units)])
     finally:
         target.chmod(0o644)
-    assert result.exit_code == 2
-    assert "Không đọc được tệp" in result.stderr
+    assert result.exit_code == 1
+    assert "error[unreadable] Không đọc được tệp: không có quyền truy cập." in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ def test_number_rules_are_the_ones_parse_uses() -> None:
     assert all(not char.strip() for char in rules["whitespace"])
     assert all(chr(c).strip() for c in range(0x3100) if chr(c) not in rules["whitespace"])
     for char in rules["ignored_spaces"]:  # removed before judging: "1 000" is grouped
-        assert numbers.parse(f"1{char}000", numbers.INTEGER)[1] == numbers.GROUPED_INTEGER.format(
+        assert numbers.parse(f"1{char}000", numbers.INTEGER)[1] == numbers.GROUPED_BY_SPACE.format(
             text=f"1{char}000", digits="1000"
         )
     for name, pattern in rules["patterns"].items():
@@ -385,6 +385,8 @@ def test_numbers_are_judged_as_parse_does(open_form: Callable[[], Form]) -> None
         "12 người", "no", "", "12,5", "12.5", "-3,25", "0.125", "96,5", "96,5%", "96,5 %", "100",
         "1.234,5", "-5", "-0", "-0,0", "chín mươi", "1.000.000", "--1.000", "\u30007\u3000",
         "\ufeff7", "\x1c7", "7%", "%", "1e3", "٣", "+5", ".5", "5.",
+        "1" * 16, "0" * 20 + "7", "9" * 5000, "1" + "0" * 27, "0," + "1" * 20, "12345678901234,5",
+        "9,850", "9 850", "9.850", "1.234,567", "- 3", "-9.850", " " + "5" * 45 + " ",
     ]
     rng = random.Random(4)
     cases += ["".join(rng.choices("0123456789.,- %\u00a0a\u3000", k=rng.randint(0, 8))) for _ in range(3000)]
@@ -427,7 +429,7 @@ def test_problems_are_flagged_with_validates_wording(
         else:  # the statement word for word; the YAML advice ("- ") does not apply to a box
             statement = plan.unit_format.field("achievements").empty_statement()
             assert message.startswith(statement) and statement in shown
-    assert "'1.000' có dấu phân cách hàng nghìn" in shown
+    assert "'1.000' có dấu chấm phân cách hàng nghìn" in shown
     assert "Sẽ lưu" not in form.field("indicators.conferences").find_element("xpath", "..").text
 
 
@@ -544,5 +546,7 @@ def test_random_items_survive_the_form(review: tuple[Plan, Path], open_form: Cal
     )
     for content, text in zip(contents, saved, strict=True):
         unit = validated(plan, text)
-        assert [p.message for p in unit.report.problems] == []
+        # random texts may well look like '-' or '4. x': warnings on the text, not on the form
+        written = {"no-letter", "hand-numbering", "curly-quotes"}
+        assert [p.message for p in unit.report.problems if p.code not in written] == []
         assert unit.content == content

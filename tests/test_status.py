@@ -25,7 +25,8 @@ from sokket_cli.check.status import (
     summary_sentence,
 )
 from sokket_cli.cli import app
-from sokket_cli.intake.discovery import unit_files
+from sokket_cli.intake.discovery import gather
+from sokket_cli.render.status_table import plain, table_lines
 
 LONG_NAME = "Đảng đoàn Hội Liên hiệp Phụ nữ Thành phố"
 
@@ -87,7 +88,7 @@ def review(tmp_path: Path) -> Path:
 
 def report_for(folder: Path, today: date = date(2021, 7, 5)) -> StatusReport:
     plan = read_plan(folder / "plan.yaml")
-    files = unit_files(folder / "units", folder / "plan.yaml")
+    files = gather([folder / "units"], folder / "plan.yaml").units
     return build_status(plan, collect(plan, files), today, show=lambda p: p.name)
 
 
@@ -210,7 +211,7 @@ def test_csv_opens_in_excel(review: Path) -> None:
     text = status_csv(report_for(review))
     assert text.startswith(BOM)
     assert "\r\n" in text
-    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     assert rows[0][:4] == ["Nhóm", "Mã đơn vị", "Tên đơn vị", "Tình trạng"]
     by_id = {row[1]: row for row in rows[1:6]}
     assert by_id["ba-dinh"][3:6] == ["hợp lệ", "ba-dinh.yaml", "2021-06-29"]
@@ -247,20 +248,17 @@ def test_text_table_groups_units_and_lists_extra_files(review: Path) -> None:
     assert all(line == line.rstrip() for line in lines)
 
 
-def test_text_table_fits_80_columns_with_long_names(review: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
+def test_text_table_fits_80_columns_with_long_names(review: Path) -> None:
     long_file = review / "units" / "ba-dinh.yaml"
     long_file.rename(review / "units" / "bao-cao-so-ket-quan-uy-ba-dinh-ban-chinh-thuc.yaml")
-    code, out, _ = run(str(review / "units"), "--today", "2021-07-05")
-    assert code == 0
+    out = plain(table_lines(report_for(review), 80))  # on an 80-column terminal
     assert max(len(line) for line in out.splitlines() if " " in line.strip()) <= 80
     row = next(line for line in out.splitlines() if line.startswith("Quận ủy Ba Đình"))
     assert "…" in row and "29/06/2021" in row  # the file name gives way, the date stays
 
 
-def test_text_wraps_long_names_under_themselves(review: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
-    _, out, _ = run(str(review / "units"), "--today", "2021-07-05")
+def test_text_wraps_long_names_under_themselves(review: Path) -> None:
+    out = plain(table_lines(report_for(review), 80))
     lines = out.splitlines()
     # every line fits, but a path longer than a line, which is kept whole for copying
     assert all(len(line) <= 80 for line in lines if " " in line.strip())
@@ -326,7 +324,7 @@ def test_csv_output_is_exact_bytes_with_bom(review: Path) -> None:
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\r\n" not in raw
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert len(rows) == 1 + 5 + 4
     assert rows[1][2] == "Quận ủy Ba Đình"
 

@@ -20,7 +20,7 @@ from sokket_cli.check.collect import collect
 from sokket_cli.check.plan import read_plan
 from sokket_cli.cli import app
 from sokket_cli.errors import TemplateError
-from sokket_cli.intake.discovery import unit_files
+from sokket_cli.intake.discovery import gather
 from sokket_cli.merge.outline import MergedReport, merge
 from sokket_cli.render import report
 from sokket_cli.render.context import PLAIN_TYPES, template_context
@@ -34,7 +34,7 @@ HOAN_KIEM = VALID_UNIT.replace("unit: ba-dinh", "unit: hoan-kiem").replace("subm
 def merged_report(root: Path) -> MergedReport:
     units = write_review(root, {"ba-dinh.yaml": VALID_UNIT, "hoan-kiem.yaml": HOAN_KIEM})
     plan = read_plan(root / "plan.yaml")
-    collection = collect(plan, unit_files(units, root / "plan.yaml"))
+    collection = collect(plan, gather([units], root / "plan.yaml").units)
     return merge(plan, list(collection.by_unit.values()))
 
 

@@ -83,7 +83,7 @@ def test_json_output_is_the_spec_document(tmp_path: Path) -> None:
 def test_json_keeps_vietnamese_unescaped(tmp_path: Path) -> None:
     units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT.replace("shortcomings:", "shortcomngs:")})
     result = run("validate", "--format", "json", units)
-    assert "không có trong mẫu báo cáo" in result.stdout
+    assert "Thiếu mục 'shortcomings' (Hạn chế, yếu kém)" in result.stdout
 
 
 def test_no_plan_found_exits_2_saying_where_it_looked(tmp_path: Path) -> None:
@@ -215,7 +215,7 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (["validate"], "Lỗi: Thiếu đối số PATHS"),
+        (["validate"], "Lỗi: Thiếu đối số TỆP_HOẶC_THƯ_MỤC"),
         (["valdate", "x"], "Lỗi: Không có lệnh 'valdate'. Các lệnh: init, forms, schema, validate, status, compile, import, fix."),
         (["validate", "--fromat", "json", "x"], "Lỗi: Không có tùy chọn '--fromat'. Có phải là --format?"),
         (["validate", "--format", "xml", "x"], "phải là một trong 'text', 'json'"),

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
 from sokket_cli.check import numbers
 from sokket_cli.check.schema import Reader
 from sokket_cli.check.unitformat import RESERVED_KEYS, UnitFormat, unit_format
-from sokket_cli.errors import InputError, PlanError
+from sokket_cli.errors import PlanError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.yamlnodes import Node, is_empty, load
 from sokket_cli.problems import Severity, error
 
@@ -47,6 +49,8 @@ class Indicator:
     type: str = numbers.INTEGER
     aggregate: str = "sum"
     sum_of: tuple[str, ...] = ()
+    minimum: Decimal | None = None  # a figure below it is refused (plan's ``min``)
+    maximum: Decimal | None = None  # a figure above it is refused (plan's ``max``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +203,18 @@ class _PlanReader(Reader):
                 continue
             fields, key, title = read
             self._unique(item, key, seen, "Mã mục")
-            if key in RESERVED_KEYS:
+            if "." in key:
+                self.add(fields["key"][1], "bad-value", f"Mã mục '{key}' có dấu chấm; dấu chấm dùng để ghi phần của một mục (causes.objective) nên mã mục không được chứa nó. Hãy đặt mã viết liền, ví dụ '{key.replace('.', '_')}'.")
+            elif key in RESERVED_KEYS:
                 self.add(item, "bad-value", f"Mã mục '{key}' trùng với tên trường dành riêng của tệp báo cáo; hãy đặt mã khác.")
             required = self.boolean(fields["required"][1], "Mục 'required'") if "required" in fields else True
             parts: list[Part] = []
             if "parts" in fields:
                 part_seen: set[str] = set()
-                for part_node in self.sequence(fields["parts"][1], "Mục 'parts'") or []:
+                part_nodes = self.sequence(fields["parts"][1], "Mục 'parts'")
+                if part_nodes == []:
+                    self.add(fields["parts"][1], "missing-field", f"Mục '{key}' có 'parts' nhưng chưa có phần nào. Hãy liệt kê các phần (mỗi phần có 'key' và 'title'), hoặc xóa dòng 'parts' nếu mục không chia phần.")
+                for part_node in part_nodes or []:
                     part_read = self._keyed(part_node, _DESCRIBED, "Một phần của mục")
                     if part_read is None:
                         continue
@@ -226,10 +235,10 @@ class _PlanReader(Reader):
         items = self.sequence(node, "Mục 'indicators'")
         if items is None:
             return ()
-        known = ("key", "label", "unit", "type", "aggregate", "sum_of")
+        known = ("key", "label", "unit", "type", "aggregate", "sum_of", "min", "max")
         result: list[Indicator] = []
         seen: set[str] = set()
-        sum_refs: list[tuple[Node, str]] = []
+        sum_refs: dict[str, list[tuple[Node, str]]] = {}
         for item in items:
             fields = self.fields(item, known, "Một chỉ tiêu của 'indicators'")
             if fields is None:
@@ -253,16 +262,73 @@ class _PlanReader(Reader):
                     aggregate = "none"
             parts: list[str] = []
             if "sum_of" in fields:
+                refs = sum_refs.setdefault(key, [])
                 for ref in self.sequence(fields["sum_of"][1], "Mục 'sum_of'") or []:
                     text = self.text(ref, "Một chỉ tiêu thành phần")
-                    if text:
+                    if text in parts:
+                        self.add(ref, "duplicate-id", f"'sum_of' của chỉ tiêu '{key}' ghi '{text}' hai lần; mỗi thành phần chỉ được cộng một lần.")
+                    elif text == key:
+                        self.add(ref, "bad-value", f"'sum_of' của chỉ tiêu '{key}' có chính nó; một chỉ tiêu không thể là tổng của chính nó. Hãy xóa '{key}' khỏi danh sách này.")
+                    elif text:
                         parts.append(text)
-                        sum_refs.append((ref, text))
-            result.append(Indicator(key, label, unit, kind, aggregate, tuple(parts)))
-        for ref, name in sum_refs:
-            if name not in seen:
-                self.add(ref, "unknown-indicator", f"'sum_of' nhắc đến chỉ tiêu '{name}' nhưng kế hoạch không có chỉ tiêu này.")
+                        refs.append((ref, text))
+            minimum, maximum = self._bounds(fields)
+            result.append(Indicator(key, label, unit, kind, aggregate, tuple(parts), minimum, maximum))
+        for refs in sum_refs.values():
+            for ref, name in refs:
+                if name not in seen:
+                    self.add(ref, "unknown-indicator", f"'sum_of' nhắc đến chỉ tiêu '{name}' nhưng kế hoạch không có chỉ tiêu này.")
+        self._sum_cycles(sum_refs)
         return tuple(result)
+
+    def _bounds(self, fields: dict[str, tuple[Node, Node]]) -> tuple[Decimal | None, Decimal | None]:
+        """An indicator's ``min`` and ``max``, written like the figures they bound."""
+        bounds: list[Decimal | None] = []
+        for name in ("min", "max"):
+            value = None
+            if name in fields:
+                text = self.text(fields[name][1], f"Mục '{name}'")
+                if text is not None:
+                    value, problem = numbers.parse(text, numbers.DECIMAL)
+                    if problem is not None:
+                        self.add(fields[name][1], "bad-number", f"Mục '{name}': {problem}")
+            bounds.append(value)
+        minimum, maximum = bounds
+        if minimum is not None and maximum is not None and minimum > maximum:
+            self.add(fields["min"][1], "bad-value", f"'min' ({numbers.format_vn(minimum)}) lớn hơn 'max' ({numbers.format_vn(maximum)}); hãy đổi lại cho đúng.")
+        return minimum, maximum
+
+    def _sum_cycles(self, sum_refs: dict[str, list[tuple[Node, str]]]) -> None:
+        """Refuse ``sum_of`` lists that go round (a -> b -> a): each cycle once, at the
+        reference that closes it. An iterative depth-first walk, linear in the references."""
+        done: set[str] = set()
+        for start, refs in sum_refs.items():
+            if start in done:
+                continue
+            path = [start]  # the keys being walked, and where each one stands on it
+            on_path = {start: 0}
+            pending = [iter(refs)]
+            while pending:
+                step = next(pending[-1], None)
+                if step is None:
+                    pending.pop()
+                    done.add(path[-1])
+                    del on_path[path.pop()]
+                    continue
+                ref, name = step
+                if name in on_path:
+                    self._cycle(ref, path, on_path[name])
+                elif name not in done and name in sum_refs:
+                    on_path[name] = len(path)
+                    path.append(name)
+                    pending.append(iter(sum_refs[name]))
+
+    def _cycle(self, ref: Node, path: list[str], start: int) -> None:
+        """Name at most five keys of the cycle, so a long one costs no more than a short one."""
+        back = path[start]
+        keys = path[start : start + 5] if len(path) - start <= 5 else [*path[start : start + 4], "..."]
+        shown = " → ".join([*keys, back])
+        self.add(ref, "bad-value", f"'sum_of' tạo thành vòng: {shown}. Một chỉ tiêu không thể là tổng của chính nó (trực tiếp hay qua chỉ tiêu khác); hãy xóa '{back}' khỏi 'sum_of' của chỉ tiêu '{path[-1]}'.")
 
     def units(self, node: Node) -> tuple[PlanUnit, ...]:
         items = self.sequence(node, "Mục 'units'")
@@ -288,10 +354,7 @@ class _PlanReader(Reader):
 
 def read_plan(path: Path) -> Plan:
     """Load and check a plan; any problem at all raises :class:`PlanError` with all of them."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp kế hoạch: {exc.strerror}.", path=path) from exc
+    data = read_input(path, "tệp kế hoạch")
     loaded = load(data)
     reader = _PlanReader()
     reader.problems.extend(loaded.problems)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from calendar import monthrange
 from collections.abc import Iterable
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from sokket_cli.intake.yamlnodes import (
     MappingNode,
@@ -32,6 +33,17 @@ KIND_NAMES = {
 
 def parse_date(text: str) -> date | None:
     """``2021-06-30``, ``30/6/2021``, ``30-06-2021`` or ``30.6.2021``; None if not a real date."""
+    parts = _date_parts(text)
+    if parts is None:
+        return None
+    try:
+        return date(*parts)
+    except ValueError:
+        return None
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as written, real or not; None if not written like a date."""
     text = text.strip()
     if match := _DATE_ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
@@ -39,10 +51,32 @@ def parse_date(text: str) -> date | None:
         day, month, year = (int(g) for g in match.groups())
     else:
         return None
-    try:
-        return date(year, month, day)
-    except ValueError:
+    return year, month, day
+
+
+def impossible_date_reason(text: str) -> str | None:
+    """Why a date written the right way does not exist (31/6: June has 30 days); None when
+    it is not written like a date at all, or exists."""
+    parts = _date_parts(text)
+    if parts is None:
         return None
+    year, month, day = parts
+    if not MINYEAR <= year <= MAXYEAR:
+        return f"năm {year} không hợp lệ"
+    if not 1 <= month <= 12:
+        swapped = 1 <= day <= 12 and 1 <= month <= monthrange(year, day)[1]
+        hint = f"; có phải là ngày {month}/{day}/{year} (ngày viết trước, tháng viết sau)?" if swapped else ""
+        return f"không có tháng {month} (tháng từ 1 đến 12){hint}"
+    if day == 0:
+        return "không có ngày 0 (ngày bắt đầu từ 1)"
+    days = monthrange(year, month)[1]
+    if day <= days:
+        return None
+    if month == 2 and day == 29:
+        return f"năm {year} không phải năm nhuận, tháng 2 chỉ có 28 ngày"
+    if month == 2:
+        return f"tháng 2 năm {year} chỉ có {days} ngày"
+    return f"tháng {month} chỉ có {days} ngày"
 
 
 def vn_date(value: date) -> str:
@@ -72,9 +106,15 @@ class Reader:
         self.add(node, "wrong-type", f"{what} phải là {KIND_NAMES[expected]}, nhưng đang {got}.{tail}")
 
     def fields(
-        self, node: Node, known: Iterable[str], what: str, example: str = ""
+        self,
+        node: Node,
+        known: Iterable[str],
+        what: str,
+        example: str = "",
+        unknown: list[tuple[ScalarNode, Node]] | None = None,
     ) -> dict[str, tuple[Node, Node]] | None:
-        """The keys of a mapping as ``{key: (key_node, value_node)}``; unknown keys reported."""
+        """The keys of a mapping as ``{key: (key_node, value_node)}``. Unknown keys are
+        reported, or collected into ``unknown`` for a caller that knows better what they mean."""
         if not isinstance(node, MappingNode):
             self.wrong_type(node, what, MappingNode, example)
             return None
@@ -84,6 +124,9 @@ class Reader:
             if not isinstance(key, ScalarNode) or key.value in result:
                 continue  # reported by the structure check
             if key.value not in known:
+                if unknown is not None:
+                    unknown.append((key, value))
+                    continue
                 guess = nearest(key.value, known)
                 hint = f" Có phải là '{guess}'?" if guess else f" Các mục hợp lệ: {', '.join(known)}."
                 self.add(
@@ -126,11 +169,15 @@ class Reader:
         if value is None and not text.strip():
             self.add(node, "bad-date", f"{what} đang để trống. Hãy ghi ngày, ví dụ 2021-06-30 hoặc 30/6/2021.")
         elif value is None:
+            reason = impossible_date_reason(text)
             self.add(
                 node,
                 "bad-date",
-                f"{what} '{text}' không phải là ngày hợp lệ. Hãy viết theo dạng năm-tháng-ngày "
-                "(2021-06-30) hoặc ngày/tháng/năm (30/6/2021).",
+                f"{what} '{text}' không phải là ngày có thật: {reason}. Hãy sửa lại (ngày/tháng/năm, "
+                "ví dụ 30/6/2021)."
+                if reason
+                else f"{what} '{text}' không phải là ngày hợp lệ. Hãy viết theo dạng "
+                "năm-tháng-ngày (2021-06-30) hoặc ngày/tháng/năm (30/6/2021).",
             )
         return value
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -21,14 +20,16 @@ from sokket_cli.check.collect import Collection
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
 from sokket_cli.check.unit import UnitFile
-from sokket_cli.render.output import display_path
+from sokket_cli.display import display_name, path_display
+from sokket_cli.intake.discovery import SkippedFile
 
 BOM = "\ufeff"
 
 
 class State(str, Enum):
     """A plan unit is valid, late, invalid or missing; a file outside the table is unknown
-    (its unit is not in the plan, or not given) or duplicate (two files claim one unit)."""
+    (its unit is not in the plan, or not given), duplicate (another file has its unit),
+    unreadable (a unit file that could not be read) or skipped (not a unit file: not read)."""
 
     VALID = "valid"
     LATE = "late"
@@ -36,6 +37,8 @@ class State(str, Enum):
     MISSING = "missing"
     UNKNOWN = "unknown"
     DUPLICATE = "duplicate"
+    UNREADABLE = "unreadable"
+    SKIPPED = "skipped"
 
     @property
     def label(self) -> str:
@@ -49,6 +52,8 @@ LABELS: dict[State, str] = {
     State.MISSING: "chưa nộp",
     State.UNKNOWN: "không rõ đơn vị",
     State.DUPLICATE: "trùng đơn vị",
+    State.UNREADABLE: "không đọc được",
+    State.SKIPPED: "không đọc",
 }
 
 #: A unit in these states has what the plan asks for; any other state means chasing.
@@ -88,6 +93,8 @@ class Summary:
     missing: int
     unknown: int  # files
     duplicate: int  # files
+    unreadable: int = 0  # files
+    skipped: int = 0  # files that are not unit files
 
     @property
     def submitted(self) -> int:
@@ -141,7 +148,7 @@ def _row(
         return UnitRow(unit_id, name, group, state, None, None, None, 0, 0)
     report = file.report
     return UnitRow(
-        unit_id, name, group, state, show(file.path), file.path.name, file.submitted,
+        unit_id, name, group, state, show(file.path), display_name(file.path), file.submitted,
         report.errors, report.warnings,
     )
 
@@ -155,21 +162,9 @@ def _problem(file: UnitFile, codes: Iterable[str]) -> str:
     chosen = chosen or next((p for p in problems if p.is_error), None)
     if chosen is None:
         return ""
+    if chosen.code == "unreadable":  # about the whole file, not a place in it
+        return chosen.message
     return f"{chosen.line}:{chosen.column}: {chosen.message}"
-
-
-def folder_cached(show: Callable[[Path], str] = display_path) -> Callable[[Path], str]:
-    """``show`` worked out once per folder: display_path resolves the path and the working
-    folder on every call, which is a tenth of a second over 3,000 files in one folder."""
-    folders: dict[Path, str] = {}
-
-    def cached(path: Path) -> str:
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = show(path.parent)
-        return path.name if folder == "." else f"{folder}{os.sep}{path.name}"
-
-    return cached
 
 
 def build_status(
@@ -177,13 +172,16 @@ def build_status(
     collection: Collection,
     today: date,
     show: Callable[[Path], str] | None = None,
+    skipped: Sequence[SkippedFile] = (),
 ) -> StatusReport:
-    """One row per plan unit in plan order, then the unknown and duplicate files.
+    """One row per plan unit in plan order, then the files set aside: unknown, duplicate,
+    unreadable, and the ``skipped`` files of the folder that are not unit files.
 
-    A unit claimed by two files is ``invalid`` (both files carry a ``duplicate-unit`` error);
-    its row shows the first of them and both are listed in ``extra_files``.
+    A unit claimed by several files, none of them named after it, is ``invalid`` (each file
+    carries a ``duplicate-unit`` error); its row shows the first of them and all are listed in
+    ``extra_files``. When one of them is named after the unit, the row is that file's.
     """
-    show = show or folder_cached()
+    show = show or path_display()
     rows: list[UnitRow] = []
     counts = dict.fromkeys(State, 0)
     for unit in plan.units:
@@ -199,19 +197,27 @@ def build_status(
         rows.append(_row(unit.id, unit.name, unit.group, state, file, show))
 
     extra: list[ExtraFile] = []
-    unknown = {id(file) for file in collection.unknown}  # identity: UnitFile compares by value
+    # identity: UnitFile compares by value
+    unknown = {id(file) for file in collection.unknown}
+    unreadable = {id(file) for file in collection.unreadable}
+    set_aside = {id(file) for files in collection.duplicates.values() for file in files}
     for file in collection.files:
         codes: tuple[str, ...]
         if id(file) in unknown:
             state, codes = State.UNKNOWN, ("unknown-unit", "missing-unit")
-        elif file.unit_id in collection.duplicates:
+        elif id(file) in unreadable:
+            state, codes = State.UNREADABLE, ("unreadable",)
+        elif id(file) in set_aside:
             state, codes = State.DUPLICATE, ("duplicate-unit",)
         else:
             continue
         counts[state] += 1
         extra.append(
-            ExtraFile(show(file.path), file.path.name, state, file.unit_id, _problem(file, codes))
+            ExtraFile(show(file.path), display_name(file.path), state, file.unit_id, _problem(file, codes))
         )
+    for other in skipped:
+        counts[State.SKIPPED] += 1
+        extra.append(ExtraFile(show(other.path), display_name(other.path), State.SKIPPED, None, other.reason))
 
     summary = Summary(
         total=len(plan.units),
@@ -221,6 +227,8 @@ def build_status(
         missing=counts[State.MISSING],
         unknown=counts[State.UNKNOWN],
         duplicate=counts[State.DUPLICATE],
+        unreadable=counts[State.UNREADABLE],
+        skipped=counts[State.SKIPPED],
     )
     return StatusReport(plan, today, tuple(rows), tuple(extra), summary)
 
@@ -253,6 +261,10 @@ def extra_sentence(summary: Summary) -> str | None:
         parts.append(f"{summary.unknown} tệp không rõ đơn vị")
     if summary.duplicate:
         parts.append(f"{summary.duplicate} tệp trùng đơn vị")
+    if summary.unreadable:
+        parts.append(f"{summary.unreadable} tệp không đọc được")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} tệp không đọc (không phải tệp .yaml)")
     if not parts:
         return None
     return "Ngoài ra có " + ", ".join(parts) + " (xem danh sách ở trên)."
@@ -343,24 +355,39 @@ CSV_HEADER = (
 )
 
 
-def status_csv(report: StatusReport, rows: Iterable[UnitRow] | None = None) -> str:
-    """A sheet for Excel: UTF-8 with BOM (else Excel shows the Vietnamese as mojibake),
-    CRLF line ends, dates as ISO ``2021-06-30`` (read as a date in every Excel locale, where
-    ``01/07/2021`` would become 7 January under an English one). Files that match no unit,
-    or claim a unit another file claims, follow the units with their problem as the note."""
+#: Vietnamese Windows lists with ';' (its decimal mark is ','), and Excel splits a CSV it
+#: opens by double-click on the list separator of the machine's region.
+DEFAULT_SEPARATOR = ";"
+# Excel reads a cell that starts with one of these as a formula (CSV injection, OWASP).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text as Excel will show it, never as a formula: a leading ``'`` makes it plain text."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def status_csv(
+    report: StatusReport, rows: Iterable[UnitRow] | None = None, separator: str = DEFAULT_SEPARATOR
+) -> str:
+    """A sheet for Excel: UTF-8 with BOM (else Excel shows the Vietnamese as mojibake), CRLF
+    line ends, ``;`` between cells unless told otherwise, dates as ISO ``2021-06-30`` (read as a
+    date in every Excel locale, where ``01/07/2021`` would become 7 January under an English
+    one), and no cell Excel would run as a formula (ids, names and file names come from unit
+    files). Files set aside follow the units with their problem as the note."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     names = {unit.id: unit.name for unit in report.plan.units}
     for row in report.rows if rows is None else rows:
         writer.writerow((
-            row.group, row.id, row.name, row.state.label, row.file or "",
+            _cell(row.group), _cell(row.id), _cell(row.name), row.state.label, _cell(row.file or ""),
             _iso(row.submitted) or "", row.errors, row.warnings, "",
         ))
     if rows is None:
         for extra in report.extra_files:
             writer.writerow((
-                "", extra.unit or "", names.get(extra.unit or "", ""), extra.state.label,
-                extra.file, "", "", "", extra.problem,
+                "", _cell(extra.unit or ""), _cell(names.get(extra.unit or "", "")), extra.state.label,
+                _cell(extra.file), "", "", "", _cell(extra.problem),
             ))
     return BOM + buffer.getvalue()

@@ -22,8 +22,10 @@ from sokket_cli.check.unitformat import (
     UNPLACED_KEY,
     Field,
     Kind,
+    unknown_item_key_message,
+    unknown_key_message,
 )
-from sokket_cli.errors import InputError
+from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     ETH_LOOKALIKES,
@@ -47,6 +49,13 @@ from sokket_cli.problems import FileReport, Problem, Severity, error
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")
 _ESCAPE = re.compile(r"\\(.)")
+_LETTER = re.compile(r"[^\W\d_]")
+# "4. ", "a) ", "1.2. ", "(3) ", "II. ": numbering typed by hand; the report numbers itself
+_HAND_NUMBER = re.compile(r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,4}|[ivx]{2,4})[.)]\s+(?=\S)")
+_SHOWN = 60  # how much of an item a warning quotes
+# A capital that cannot open hand numbering (I, V, X can: "II. "): a sentence, as nearly every
+# item is, with nothing for check_item_text to look at. A C-level membership test.
+_SENTENCE_START = frozenset(c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and c not in "IVX").__contains__
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +99,7 @@ class _UnitReader(Reader):
         # Raw control characters were replaced when loading, so a text can only hold one
         # through an escape such as "\x0b", and there is none in a file without a backslash.
         self.escapes = "\\" in source
+        self.lost = 0  # items dropped with an error of their own (so no 'empty-section' too)
 
     def check_text(self, node: ScalarNode) -> None:
         text = node.value
@@ -103,17 +113,58 @@ class _UnitReader(Reader):
                     self.add(node, "lookalike-char", eth_message(char), Severity.WARNING)
         if node.style == '"' and self.escapes:
             self.check_escapes(node)
-        if not node.style:  # plain (see is_plain)
-            end = node.end_mark
-            rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
-            if _TRAILING_COMMENT.match(rest):
-                self.add(
-                    node,
-                    "comment-in-text",
-                    "Phần sau dấu ' #' trên dòng này bị YAML coi là ghi chú và bị bỏ đi. Nếu đó "
-                    "là nội dung báo cáo, hãy đặt cả câu trong ngoặc kép.",
-                    Severity.WARNING,
-                )
+        if not node.style and _TRAILING_COMMENT.match(self.rest_of_line(node)):  # plain: is_plain
+            self.add(
+                node,
+                "comment-in-text",
+                "Phần sau dấu ' #' trên dòng này bị YAML coi là ghi chú và bị bỏ đi. Nếu đó "
+                "là nội dung báo cáo, hãy đặt cả câu trong ngoặc kép.",
+                Severity.WARNING,
+            )
+
+    def rest_of_line(self, node: Node) -> str:
+        """What follows a node on its last line: a ' # ...' there was taken as a comment."""
+        end = node.end_mark
+        return self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+
+    def as_written(self, key: ScalarNode, value: ScalarNode) -> str:
+        """The sentence a clerk wrote as ``- Kết quả: đạt 100% # ghi chú``, whole again."""
+        sentence = f"{key.value}: {value.value}"
+        if not value.style and _TRAILING_COMMENT.match(rest := self.rest_of_line(value)):
+            sentence += rest.rstrip()
+        return sentence
+
+    def check_item_text(self, node: ScalarNode) -> None:
+        """Text that would print wrong in the draft: curly quotes around the whole item, no
+        letter at all, numbering typed by hand. Called for non-blank items that do not start
+        like a sentence (see _SENTENCE_START)."""
+        text = node.value.strip()
+        if text[0] == "“" and text[-1] == "”" and text.count("“") == 1 and text.count("”") == 1:
+            self.add(
+                node,
+                "curly-quotes",
+                "Ý này nằm trong ngoặc kép cong “...” nên hai dấu ngoặc sẽ được in ra trong báo "
+                f"cáo. Hãy bỏ chúng và dùng ngoặc kép thẳng: - \"{_quoted(text[1:-1].strip())}\"",
+                Severity.WARNING,
+            )
+        elif not text[0].isalpha() and not _LETTER.search(text):
+            self.add(
+                node,
+                "no-letter",
+                f"Ý '{_shown(text)}' không có chữ nào, nên báo cáo sẽ in một dòng chỉ có '{_shown(text)}'. "
+                "Hãy viết thành câu đầy đủ (ví dụ - \"Tổ chức 3 hội nghị.\") hoặc xóa dòng này; số "
+                f"liệu theo chỉ tiêu ghi ở mục '{INDICATORS_KEY}'.",
+                Severity.WARNING,
+            )
+        elif match := _HAND_NUMBER.match(text):
+            self.add(
+                node,
+                "hand-numbering",
+                f"Ý này bắt đầu bằng số thứ tự gõ tay ('{match.group().strip()}'). Báo cáo tổng hợp "
+                "tự trình bày và sắp xếp các ý của mọi đơn vị, nên số này sẽ bị in thừa, lộn xộn. "
+                f"Hãy bỏ số thứ tự: - \"{_quoted(text[match.end():])}\"",
+                Severity.WARNING,
+            )
 
     def check_escapes(self, node: ScalarNode) -> None:
         """A backslash in double quotes starts an escape (``\\n`` is a line break, ``\\ `` a
@@ -150,7 +201,10 @@ class _UnitReader(Reader):
             if not node.value or node.value.isspace():  # blank, without copying it
                 self.add(node, "empty-item", f"Một dòng trong {where} đang để trống. Hãy ghi nội dung hoặc xóa dòng '- ' này.")
                 return None
+            if not _SENTENCE_START(node.value[0]):
+                self.check_item_text(node)
             return Item(node.value)
+        self.lost += 1  # until it turns out to be kept
         if isinstance(node, SequenceNode):
             self.add(node, "wrong-type", f"Trong {where} có một danh sách lồng trực tiếp vào danh sách ('- - '). Ý lớn ghi ở 'text:', các ý nhỏ ghi ở 'items:'.")
             return None
@@ -164,7 +218,7 @@ class _UnitReader(Reader):
                     "wrong-type",
                     f"Dòng này có dấu hai chấm và dấu cách (': ') nên YAML hiểu thành cặp "
                     f"'tên: giá trị' và câu bị cắt đôi. Hãy đặt cả câu trong ngoặc kép: "
-                    f'- "{key.value}: {value.value}"',
+                    f'- "{_quoted(self.as_written(key, value))}"',
                 )
                 return None
             self.add(
@@ -174,9 +228,12 @@ class _UnitReader(Reader):
                 "dòng dưới 'items:', rồi các ý nhỏ, mỗi ý một dòng '- '.",
             )
             return None
-        fields = self.fields(node, ITEM_KEYS, f"Một ý trong {where}")
+        unknown: list[tuple[ScalarNode, Node]] = []
+        fields = self.fields(node, ITEM_KEYS, f"Một ý trong {where}", unknown=unknown)
         if fields is None:
             return None
+        for key_node, _ in unknown:  # whatever it holds is lost: an error, whatever it is
+            self.add(key_node, "unknown-key", unknown_item_key_message(key_node.value, nearest(key_node.value, ITEM_KEYS)))
         text = ""
         if ITEM_TEXT_KEY in fields:
             text_node = fields[ITEM_TEXT_KEY][1]
@@ -184,8 +241,13 @@ class _UnitReader(Reader):
             if isinstance(text_node, ScalarNode):
                 self.check_text(text_node)
         if not text.strip():
-            self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
+            if not unknown:  # a misspelt 'text:' says so already
+                self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
             return None
+        assert isinstance(text_node, ScalarNode)
+        if not _SENTENCE_START(text[0]):
+            self.check_item_text(text_node)
+        self.lost -= 1
         children: tuple[Item, ...] = ()
         if ITEM_CHILDREN_KEY in fields:
             nested = fields[ITEM_CHILDREN_KEY][1]
@@ -197,38 +259,63 @@ class _UnitReader(Reader):
 
     def section(self, section: Field, key: Node, value: Node, unit: UnitFile) -> None:
         if section.kind is Kind.ITEMS:
+            lost = self.lost
             items = self.items(value, section.where())
             unit.content[content_key(section.key)] = items
-            if section.required and not items and not self._wrong_shape(value):  # blank items are never kept
+            # blank items are never kept; an item dropped with its own error needs no second one
+            if section.required and not items and not self._wrong_shape(value) and self.lost == lost:
                 self.add(key if is_empty(value) else value, "empty-section", section.empty_message())
             return
         part_keys = [part.key for part in section.children]
         example = ", ".join(f"'{key}:'" for key in part_keys)
-        fields = self.fields(value, part_keys, f"Mục '{section.key}' ({section.title})", f"chia thành các phần {example}, mỗi phần là một danh sách.")
+        unknown: list[tuple[ScalarNode, Node]] = []
+        fields = self.fields(value, part_keys, f"Mục '{section.key}' ({section.title})", f"chia thành các phần {example}, mỗi phần là một danh sách.", unknown)
         if fields is None:
             return
+        misspelt = self.unknown_keys(unknown, section.children, fields)
         for part in section.children:
             if part.key not in fields:
                 if part.required:
-                    self.add(value, "missing-section", part.missing_message(section))
+                    typo = misspelt.get(part.key)
+                    self.add(typo or value, "missing-section", part.missing_message(section, typo.value if typo else ""))
                 continue
             part_value = fields[part.key][1]
+            lost = self.lost
             items = self.items(part_value, part.where(section))
             unit.content[content_key(section.key, part.key)] = items
-            if part.required and not items and not self._wrong_shape(part_value):
+            if part.required and not items and not self._wrong_shape(part_value) and self.lost == lost:
                 self.add(fields[part.key][0] if is_empty(part_value) else part_value, "empty-section", part.empty_message(section))
+
+    def unknown_keys(self, unknown: list[tuple[ScalarNode, Node]], known: tuple[Field, ...], present: dict[str, tuple[Node, Node]]) -> dict[str, ScalarNode]:
+        """Report keys the plan does not have: an error when they hold items (the items would
+        be lost), a warning otherwise. A key that looks like a typo of an absent required
+        section (or part) is returned instead, as ``{section key: misspelt key}``: its one
+        error is the 'missing-section' that names the typo."""
+        misspelt: dict[str, ScalarNode] = {}
+        if not unknown:
+            return misspelt
+        candidates = {field.key: field for field in known}
+        for key, value in unknown:
+            guess = candidates.get(nearest(key.value, candidates) or "")
+            if guess is not None and guess.required and guess.holds_items and guess.key not in present and guess.key not in misspelt:
+                misspelt[guess.key] = key
+                continue
+            holds_items = isinstance(value, (SequenceNode, MappingNode)) and not is_empty(value)
+            severity = Severity.ERROR if holds_items else Severity.WARNING
+            self.add(key, "unknown-key", unknown_key_message(key.value, guess, holds_items), severity)
+        return misspelt
 
     @staticmethod
     def _wrong_shape(node: Node) -> bool:
         return not is_empty(node) and not isinstance(node, SequenceNode)
 
-    def indicators(self, node: Node, plan: Plan, unit: UnitFile) -> None:
+    def indicators(self, node: Node, plan: Plan, figures: tuple[Field, ...], unit: UnitFile) -> None:
         if is_empty(node):
             return
         if not isinstance(node, MappingNode):
             self.wrong_type(node, "Mục 'indicators'", MappingNode, "dòng 'indicators:' rồi các dòng thụt vào như '  conferences: 45'.")
             return
-        known = {ind.key: ind for ind in plan.indicators}
+        known = {figure.key: figure for figure in figures}
         nodes: dict[str, Node] = {}
         unusable: set[str] = set()  # written, but not a number: no sum can be checked against it
         for key_node, value in node.value:
@@ -248,32 +335,63 @@ class _UnitReader(Reader):
                 self.wrong_type(value, f"Chỉ tiêu '{key}'", ScalarNode, f"{key}: 45")
                 unusable.add(key)
                 continue
-            number, problem = numbers.parse(value.value, indicator.type)
+            number, problem = numbers.parse(value.value, indicator.number_type)
             if problem is not None:
-                message = numbers.INDICATOR_PROBLEM.format(key=key, label=indicator.label, problem=problem)
+                message = numbers.INDICATOR_PROBLEM.format(key=key, label=indicator.title, problem=problem)
                 self.add(value, "bad-number", message)
                 unusable.add(key)
             elif number is not None:
+                if outside := indicator.bounds_message(number):
+                    self.add(value, "bad-number", outside)
+                    unusable.add(key)
+                    continue
+                if over := indicator.over_100_message(number):
+                    self.add(value, "percent-over-100", over, Severity.WARNING)
                 unit.indicators[key] = number
-        for indicator in plan.indicators:
-            total = unit.indicators.get(indicator.key)
-            present = [p for p in indicator.sum_of if p in unit.indicators]
-            if total is None or not present or unusable.intersection(indicator.sum_of):
+        for total_of in plan.indicators:
+            total = unit.indicators.get(total_of.key)
+            present = [p for p in total_of.sum_of if p in unit.indicators]
+            if total is None or not present or unusable.intersection(total_of.sum_of):
                 continue
             parts_sum = sum((unit.indicators[p] for p in present), Decimal(0))
             if parts_sum != total:
-                detail = " + ".join(f"{p} {numbers.format_vn(unit.indicators[p])}" for p in present)
+                detail = " + ".join(f"{known[p].title} ('{p}') {numbers.format_vn(unit.indicators[p])}" for p in present)
                 self.add(
-                    nodes[indicator.key],
+                    nodes[total_of.key],
                     "indicator-sum",
-                    f"Chỉ tiêu '{indicator.key}' ({indicator.label}) ghi {numbers.format_vn(total)} "
+                    f"Chỉ tiêu '{total_of.key}' ({total_of.label}) ghi {numbers.format_vn(total)} "
                     f"nhưng tổng các thành phần là {numbers.format_vn(parts_sum)} ({detail}). Hãy "
                     "kiểm tra lại để tổng khớp với các thành phần.",
                 )
 
 
-def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
-    """Check one unit file's bytes against the plan; never raises for bad content."""
+def _quoted(text: str) -> str:
+    """Text as it goes between double quotes in a suggested rewrite."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…"
+
+
+def _unlikely_submitted(submitted: date, plan_date: date | None, today: date) -> str | None:
+    """A sending date before the plan was issued, or still to come, is most likely a typo."""
+    if plan_date is not None and submitted < plan_date:
+        return (
+            f"Ngày nộp {vn_date(submitted)} trước ngày kế hoạch ({vn_date(plan_date)}): báo cáo không thể "
+            "gửi trước khi có kế hoạch. Hãy kiểm tra lại ngày, tháng, năm."
+        )
+    if submitted > today:
+        return (
+            f"Ngày nộp {vn_date(submitted)} sau hôm nay ({vn_date(today)}). Hãy ghi ngày gửi báo cáo, và "
+            "kiểm tra lại ngày, tháng, năm (ngày/tháng/năm, ví dụ 30/6/2021)."
+        )
+    return None
+
+
+def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -> UnitFile:
+    """Check one unit file's bytes against the plan; never raises for bad content.
+    ``today`` (default: the real one) is what a sending date may not come after."""
     loaded = load(data)
     unit = UnitFile(path, FileReport(path))
     report = unit.report
@@ -287,7 +405,9 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
         report.sort()
         return unit
     file_format = plan.unit_format
-    fields = reader.fields(root, (*file_format.keys, UNPLACED_KEY), "Tệp báo cáo") or {}
+    unknown: list[tuple[ScalarNode, Node]] = []
+    fields = reader.fields(root, (*file_format.keys, UNPLACED_KEY), "Tệp báo cáo", unknown=unknown) or {}
+    misspelt = reader.unknown_keys(unknown, file_format.fields, fields)
     if UNIT_KEY not in fields:
         reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
     else:
@@ -306,23 +426,20 @@ def check_unit(path: Path, data: bytes, plan: Plan) -> UnitFile:
     if SUBMITTED_KEY in fields:
         value = fields[SUBMITTED_KEY][1]
         unit.submitted = reader.date(value, "Ngày nộp 'submitted'")
-        if unit.late(plan.deadline):
+        if unit.submitted is not None and (unlikely := _unlikely_submitted(unit.submitted, plan.date, today or date.today())):
+            reader.add(value, "unlikely-date", unlikely, Severity.WARNING)
+        elif unit.late(plan.deadline):
             assert unit.submitted is not None and plan.deadline is not None
             days = (unit.submitted - plan.deadline).days
             reader.add(value, "late", f"Báo cáo nộp ngày {vn_date(unit.submitted)}, sau hạn {vn_date(plan.deadline)} (muộn {days} ngày).", Severity.WARNING)
-    unknown = [k for k, _ in root.value if isinstance(k, ScalarNode) and k.value not in fields]
     for section in file_format.sections:
         if section.key in fields:
             reader.section(section, *fields[section.key], unit)
         elif section.required:
-            misspelt = next((k for k in unknown if nearest(k.value, [section.key])), None)
-            message = section.missing_message()
-            if misspelt:
-                head, _, tail = message.partition(". ")
-                message = f"{head} (dòng '{misspelt.value}:' có phải là '{section.key}:' viết sai?). {tail}"
-            reader.add(misspelt or root, "missing-section", message)
+            typo = misspelt.get(section.key)
+            reader.add(typo or root, "missing-section", section.missing_message(misspelt=typo.value if typo else ""))
     if INDICATORS_KEY in fields:
-        reader.indicators(fields[INDICATORS_KEY][1], plan, unit)
+        reader.indicators(fields[INDICATORS_KEY][1], plan, file_format.field(INDICATORS_KEY).children, unit)
     if UNPLACED_KEY in fields:
         first = file_format.sections[0].key if file_format.sections else UNIT_KEY
         _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
@@ -356,10 +473,6 @@ def _not_a_mapping(line: int, column: int, *, empty: bool) -> Problem:
     return error(line, column, "not-a-mapping", "Nội dung tệp phải là các mục dạng 'tên: giá trị' (unit:, achievements:, ...), không phải một danh sách hay một đoạn chữ.")
 
 
-def read_unit(path: Path, plan: Plan) -> UnitFile:
+def read_unit(path: Path, plan: Plan, today: date | None = None) -> UnitFile:
     """Read and check one unit file; an unreadable file raises :class:`InputError`."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
-    return check_unit(path, data, plan)
+    return check_unit(path, read_input(path), plan, today)

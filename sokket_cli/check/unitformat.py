@@ -9,9 +9,11 @@ and nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from sokket_cli.check import numbers
 from sokket_cli.check.numbers import DECIMAL, INTEGER, PERCENT
 
 if TYPE_CHECKING:
@@ -57,6 +59,8 @@ class Field:
     children: tuple[Field, ...] = ()
     number_type: str = ""  # for NUMBER: integer, decimal or percent (check/numbers.py)
     measure: str = ""  # for NUMBER: the unit of measure (người, hội nghị...)
+    minimum: Decimal | None = None  # for NUMBER: the plan's ``min``; below it is an error
+    maximum: Decimal | None = None  # for NUMBER: the plan's ``max``; above it is an error
     aliases: tuple[str, ...] = ()  # other titles units give a section or part (Word import)
 
     @property
@@ -79,16 +83,49 @@ class Field:
         """For a figure: its type in Vietnamese (số nguyên...); empty for other fields."""
         return NUMBER_TYPE_NAMES.get(self.number_type, "") if self.kind is Kind.NUMBER else ""
 
-    def missing_message(self, parent: Field | None = None) -> str:
-        """What a clerk is told when this section (or part) is absent."""
+    def missing_message(self, parent: Field | None = None, misspelt: str = "") -> str:
+        """What a clerk is told when this section (or part) is absent; ``misspelt`` is the
+        key written in its place, when one looks like a typo of it."""
+        where = f"mục '{self.key}' ({self.title})" if parent is None else self.where(parent)
+        if misspelt:
+            return (
+                f"Thiếu {where}: dòng '{misspelt}:' có lẽ là '{self.key}:' viết sai. Hãy sửa "
+                f"'{misspelt}:' thành '{self.key}:'."
+            )
         if parent is None:
             return (
-                f"Thiếu mục '{self.key}' ({self.title}). Hãy thêm dòng '{self.key}:' và các ý "
-                "bên dưới, mỗi ý một dòng bắt đầu bằng '- '."
+                f"Thiếu {where}. Hãy thêm dòng '{self.key}:' và các ý bên dưới, mỗi ý một dòng "
+                "bắt đầu bằng '- '."
             )
         return (
-            f"Thiếu {self.where(parent)}. Hãy thêm dòng '{self.key}:' (thụt vào dưới "
-            f"'{parent.key}:') và các ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '."
+            f"Thiếu {where}. Hãy thêm dòng '{self.key}:' (thụt vào dưới '{parent.key}:') và các "
+            "ý bên dưới, mỗi ý một dòng bắt đầu bằng '- '."
+        )
+
+    def bounds_message(self, value: Decimal) -> str | None:
+        """Why a figure lies outside the plan's ``min``/``max`` (an error); None if inside."""
+        low, high = self.minimum, self.maximum
+        if (low is None or value >= low) and (high is None or value <= high):
+            return None
+        fmt = numbers.format_vn
+        broken = f"ít nhất {fmt(low)}" if low is not None and value < low else f"tối đa {fmt(high)}"
+        both = f" (từ {fmt(low)} đến {fmt(high)})" if low is not None and high is not None else ""
+        return (
+            f"Chỉ tiêu '{self.key}' ({self.title}) ghi {numbers.format_vn(value)}, nhưng kế "
+            f"hoạch quy định số liệu này {broken}{both}. Hãy kiểm tra lại số liệu."
+        )
+
+    def over_100_message(self, value: Decimal) -> str | None:
+        """A rate above 100% with no plan bound: possible (beyond target), often a lost comma."""
+        if self.number_type != numbers.PERCENT or self.maximum is not None or value <= 100:
+            return None
+        guess = value
+        while guess > 100:
+            guess /= 10
+        return (
+            f"Chỉ tiêu '{self.key}' ({self.title}) ghi {numbers.format_vn(value)}%, trên 100%. "
+            f"Nếu đúng là vượt 100%, giữ nguyên; nếu là {numbers.format_vn(guess)}%, hãy viết "
+            f"\"{numbers.format_vn(guess)}\" (dấu phẩy, trong ngoặc kép)."
         )
 
     def empty_message(self, parent: Field | None = None) -> str:
@@ -107,6 +144,23 @@ class Field:
         if parent is None:
             return f"mục '{self.key}' ({self.title})"
         return f"phần '{self.key}' ({self.title}) của mục '{parent.key}'"
+
+
+def unknown_key_message(key: str, guess: Field | None, holds_items: bool) -> str:
+    """A key of the file (or of a section's parts) that the plan does not have. Holding
+    items, it is an error: the items under it would be lost from the report."""
+    lost = "nội dung bên dưới sẽ bị mất khỏi báo cáo" if holds_items else "sẽ bị bỏ qua"
+    hint = f" Có phải là '{guess.key}' ({guess.title})?" if guess else ""
+    return f"Mục '{key}' không có trong mẫu báo cáo nên {lost}.{hint}"
+
+
+def unknown_item_key_message(key: str, guess: str | None) -> str:
+    """A key inside an item other than ``text`` and ``items``: always lost text."""
+    hint = f" Có phải là '{guess}'?" if guess else ""
+    return (
+        f"Trong một ý chỉ dùng '{ITEM_TEXT_KEY}:' (nội dung) và '{ITEM_CHILDREN_KEY}:' (các ý "
+        f"nhỏ); nội dung ghi ở '{key}:' sẽ bị mất.{hint}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +216,8 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["number_type"] = field.number_type
         data["measure"] = field.measure
         data["type_name"] = field.type_name
+        data["minimum"] = None if field.minimum is None else str(field.minimum)
+        data["maximum"] = None if field.maximum is None else str(field.maximum)
     if field.example:
         data["example"] = field.example
     if field.children:
@@ -192,7 +248,7 @@ def unit_format(plan: Plan) -> UnitFormat:
                                 section.required, section.guidance, aliases=section.aliases))
     figures = tuple(
         Field(ind.key, f"{INDICATORS_KEY}.{ind.key}", ind.label, Kind.NUMBER, False,
-              number_type=ind.type, measure=ind.unit)
+              number_type=ind.type, measure=ind.unit, minimum=ind.minimum, maximum=ind.maximum)
         for ind in plan.indicators
     )
     fields.append(Field(INDICATORS_KEY, INDICATORS_KEY, "Số liệu", Kind.INDICATORS, False,

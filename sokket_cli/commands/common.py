@@ -87,6 +87,7 @@ PlanOption = Annotated[
     typer.Option(
         "--plan",
         help="Tệp kế hoạch (plan.yaml). Mặc định: tìm plan.yaml trong thư mục được chỉ, rồi thư mục cha.",
+        metavar="TỆP",
         dir_okay=False,
     ),
 ]

@@ -19,9 +19,10 @@ import typer
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.schema import parse_date
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
+from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
-from sokket_cli.intake.discovery import find_plan, unit_files
-from sokket_cli.render.output import display_path, problem_line, wants_color
+from sokket_cli.intake.discovery import find_plan, gather
+from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.targets import check_targets, with_suffix
 
 if TYPE_CHECKING:
@@ -108,8 +109,7 @@ def _read_merge_write(
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     valid = [f for f in collection.by_unit.values() if f.valid]
-    skipped = [f.unit_id for f in invalid if f.unit_id is not None and f.unit_id in plan.unit_ids]
-    merged = merge(plan, valid, skipped)
+    merged = merge(plan, valid, collection.skipped_units)
     if require_all and (merged.missing or merged.skipped):
         if merged.missing:
             err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
@@ -127,12 +127,12 @@ def _read_merge_write(
 def compile_report(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Thư mục chứa các tệp báo cáo của đơn vị (hoặc các tệp .yaml).", show_default=False),
+        typer.Argument(help="Thư mục chứa các tệp báo cáo của đơn vị (hoặc các tệp .yaml).", metavar="THƯ_MỤC_HOẶC_TỆP...", show_default=False),
     ],
     plan: PlanOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help=f"Tệp .docx kết quả. Mặc định: {DEFAULT_OUTPUT} ở thư mục hiện tại.", dir_okay=False),
+        typer.Option("-o", "--output", help=f"Tệp .docx kết quả. Mặc định: {DEFAULT_OUTPUT} ở thư mục hiện tại.", metavar="TỆP", dir_okay=False),
     ] = None,
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Bỏ qua các tệp có lỗi (nêu tên đơn vị trong dự thảo) thay vì dừng lại.")
@@ -142,15 +142,15 @@ def compile_report(
     ] = False,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Mẫu báo cáo (.xml.j2) tự sửa; mặc định theo report.format của kế hoạch.", dir_okay=False),
+        typer.Option("--template", help="Mẫu báo cáo (.xml.j2) tự sửa; mặc định theo report.format của kế hoạch.", metavar="TỆP", dir_okay=False),
     ] = None,
     xlsx: Annotated[
         Path | None,
-        typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp số liệu ra tệp Excel (.xlsx) này.", dir_okay=False),
+        typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp số liệu ra tệp Excel (.xlsx) này.", metavar="TỆP", dir_okay=False),
     ] = None,
     signing_date: Annotated[
         str | None,
-        typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", show_default=False),
+        typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", metavar="NGÀY", show_default=False),
     ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="In từng cảnh báo của các tệp được tổng hợp.")
@@ -160,7 +160,10 @@ def compile_report(
     when = parse_signing_date(signing_date) if signing_date is not None else None
     plan_path = plan or find_plan(paths[0])
     the_plan = read_plan(plan_path)
-    files = list(dict.fromkeys(f for target in paths for f in unit_files(target, plan_path)))
+    listing = gather(paths, plan_path)
+    for other in listing.skipped:
+        err(f"Không đọc {display_path(other.path)}: {other.reason}.")
+    files = listing.units
     if not files:
         raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
     requested = with_suffix(output, ".docx", "-o") if output is not None else Path.cwd() / DEFAULT_OUTPUT

@@ -9,8 +9,8 @@ import typer
 
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.commands.common import ExitStatus, PlanOption, guarded
+from sokket_cli.display import display_path
 from sokket_cli.intake.discovery import find_plan
-from sokket_cli.render.output import display_path
 
 DEFAULT_FOLDER = "bieu-mau"
 DEFAULT_PAGE = "bieu-mau.html"
@@ -20,12 +20,13 @@ DEFAULT_PAGE = "bieu-mau.html"
 def forms(
     review: Annotated[
         Path,
-        typer.Argument(help="Thư mục đợt sơ kết (có plan.yaml), hoặc tệp plan.yaml.", show_default=False),
+        typer.Argument(help="Thư mục đợt sơ kết (có plan.yaml), hoặc tệp plan.yaml.", metavar="THƯ_MỤC", show_default=False),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output", "-o",
+            metavar="THƯ_MỤC_HOẶC_TỆP",
             help=f"Thư mục ghi biểu mẫu (tạo nếu chưa có). Mặc định: {DEFAULT_FOLDER}/ trong thư "
             f"mục đợt sơ kết. Với --html: tệp trang biểu mẫu, mặc định {DEFAULT_PAGE}.",
             show_default=False,

@@ -44,15 +44,15 @@ def summary_text(source: Path, target: Path, unit: str, summary: Summary) -> str
 def import_word(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Tệp Word (.docx) hoặc thư mục chứa các tệp .docx; có thể chỉ nhiều.", show_default=False),
+        typer.Argument(help="Tệp Word (.docx) hoặc thư mục chứa các tệp .docx; có thể chỉ nhiều.", metavar="TỆP_WORD...", show_default=False),
     ],
     unit: Annotated[
         str | None,
-        typer.Option("--don-vi", help="Mã đơn vị theo kế hoạch. Mặc định: nhận ra từ tên tệp hoặc phần đầu văn bản.", show_default=False),
+        typer.Option("--don-vi", metavar="MÃ", help="Mã đơn vị theo kế hoạch. Mặc định: nhận ra từ tên tệp hoặc phần đầu văn bản.", show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Tệp .yaml kết quả (một tệp Word) hoặc thư mục. Mặc định: thư mục units/ bên cạnh plan.yaml, tên tệp là mã đơn vị.", show_default=False),
+        typer.Option("-o", "--output", metavar="TỆP_HOẶC_THƯ_MỤC", help="Tệp .yaml kết quả (một tệp Word) hoặc thư mục. Mặc định: thư mục units/ bên cạnh plan.yaml, tên tệp là mã đơn vị.", show_default=False),
     ] = None,
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả đã có.")] = False,

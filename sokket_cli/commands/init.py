@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from sokket_cli.commands.common import ExitStatus, err, guarded
-from sokket_cli.render.output import display_path
+from sokket_cli.display import display_path
 from sokket_cli.starters import DEFAULT_STARTER, STARTERS
 
 Starter = Enum("Starter", {name: name for name in STARTERS}, type=str)  # type: ignore[misc]
@@ -23,7 +23,7 @@ _STARTER_HELP = "Cấu trúc kế hoạch mẫu. " + "; ".join(
 def init(
     folder: Annotated[
         Path,
-        typer.Argument(help="Thư mục của đợt sơ kết (tạo mới nếu chưa có).", show_default=False),
+        typer.Argument(help="Thư mục của đợt sơ kết (tạo mới nếu chưa có).", metavar="THƯ_MỤC", show_default=False),
     ],
     starter: Annotated[
         Starter, typer.Option("--mau", help=_STARTER_HELP),

@@ -10,19 +10,19 @@ import typer
 from sokket_cli.check.plan import read_plan
 from sokket_cli.check.unitformat import SCHEMA_NAME
 from sokket_cli.commands.common import ExitStatus, PlanOption, guarded
+from sokket_cli.display import display_path
 from sokket_cli.intake.discovery import find_plan
-from sokket_cli.render.output import display_path
 
 
 @guarded
 def schema(
     review: Annotated[
         Path,
-        typer.Argument(help="Thư mục đợt sơ kết (có plan.yaml), hoặc tệp plan.yaml.", show_default=False),
+        typer.Argument(help="Thư mục đợt sơ kết (có plan.yaml), hoặc tệp plan.yaml.", metavar="THƯ_MỤC", show_default=False),
     ] = Path(),
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="Tệp JSON Schema kết quả.", dir_okay=False),
+        typer.Option("--output", "-o", metavar="TỆP", help="Tệp JSON Schema kết quả.", dir_okay=False),
     ] = Path(SCHEMA_NAME),
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     plan: PlanOption = None,

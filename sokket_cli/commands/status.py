@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ from sokket_cli.check.plan import read_plan
 from sokket_cli.check.schema import parse_date
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.errors import UsageError
-from sokket_cli.intake.discovery import find_plan, unit_files
+from sokket_cli.intake.discovery import find_plan, gather
 from sokket_cli.render.output import wants_color
 from sokket_cli.write.atomic import write_atomic
 from sokket_cli.write.targets import check_targets
@@ -48,6 +47,7 @@ def status(
         Path,
         typer.Argument(
             help="Thư mục chứa các tệp báo cáo của đơn vị (hoặc thư mục đợt sơ kết có units/).",
+            metavar="THƯ_MỤC",
             show_default=False,
         ),
     ],
@@ -80,12 +80,21 @@ def status(
             "một dòng, để dán vào tin nhắn.",
         ),
     ] = False,
+    separator: Annotated[
+        str,
+        typer.Option(
+            "--sep",
+            metavar="KÝ_TỰ",
+            help="Dấu ngăn cột của --format csv: ';' (mặc định, như Excel tiếng Việt) hoặc ','.",
+        ),
+    ] = ";",
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
             help="Ghi kết quả ra tệp này thay vì in ra màn hình (ví dụ: tinh-hinh.csv).",
+            metavar="TỆP",
             dir_okay=False,
             show_default=False,
         ),
@@ -97,17 +106,19 @@ def status(
     from sokket_cli.render.status_table import plain, table_lines
 
     day = parse_day(today) if today is not None else date.today()
+    if separator not in (";", ","):
+        raise UsageError(f"--sep '{separator}' không dùng được; hãy ghi --sep ';' hoặc --sep ','.")
     plan_path = plan or find_plan(units_dir)
     the_plan = read_plan(plan_path)
-    files = unit_files(units_dir, plan_path)
-    target = check_targets([output], [*files, plan_path])[0] if output is not None else None
-    report = build_status(the_plan, collect(the_plan, files), day)
+    listing = gather([units_dir], plan_path)
+    target = check_targets([output], [*listing.units, plan_path])[0] if output is not None else None
+    report = build_status(the_plan, collect(the_plan, listing.units), day, skipped=listing.skipped)
     chase = report.to_chase() if missing else None
 
     if output_format is StatusFormat.json:
         text = status_json(report, chase) + "\n"
     elif output_format is StatusFormat.csv:
-        text = status_csv(report, chase)
+        text = status_csv(report, chase, separator)
     elif missing:
         lines = missing_lines(report)
         if not lines:
@@ -121,8 +132,8 @@ def status(
         if output is None and terminal:
             width = shutil.get_terminal_size().columns
             print_styled(table_lines(report, width, rules=True), color=wants_color(sys.stdout))
-        else:  # piped or to a file: plain aligned columns, no colour, no lines
-            text = plain(table_lines(report, _plain_width()))
+        else:  # piped or to a file: plain aligned columns, no colour, no lines, not cut
+            text = plain(table_lines(report))
     if target is not None:
         data = text.encode("utf-8")
         write_atomic(target, lambda stream: stream.write(data))
@@ -140,12 +151,6 @@ def _write_stdout(text: str) -> None:
     else:
         buffer.write(text.encode("utf-8"))
         buffer.flush()
-
-
-def _plain_width() -> int:
-    """COLUMNS when set (as a terminal would), else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) >= 40 else 80
 
 
 def print_styled(lines: list[Line], *, color: bool) -> None:

@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from sokket_cli.check.plan import Plan, read_plan
-from sokket_cli.check.unit import read_unit
+from sokket_cli.check.collect import read_or_mark
+from sokket_cli.check.plan import read_plan
 from sokket_cli.commands.common import ExitStatus, PlanOption, TextOrJson, guarded
+from sokket_cli.display import display_name, display_path
 from sokket_cli.errors import UsageError
-from sokket_cli.intake.discovery import find_plan, unit_files
+from sokket_cli.intake.discovery import find_plan, gather
 from sokket_cli.problems import FileReport
 from sokket_cli.render.output import problem_line, problems_json, summary_line, wants_color
 
@@ -21,7 +22,11 @@ from sokket_cli.render.output import problem_line, problems_json, summary_line, 
 def validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Tệp báo cáo (.yaml) hoặc thư mục chứa các tệp báo cáo; có thể chỉ nhiều.", show_default=False),
+        typer.Argument(
+            help="Tệp báo cáo (.yaml) hoặc thư mục chứa các tệp báo cáo; có thể chỉ nhiều.",
+            metavar="TỆP_HOẶC_THƯ_MỤC...",
+            show_default=False,
+        ),
     ],
     plan: PlanOption = None,
     output_format: Annotated[
@@ -32,17 +37,20 @@ def validate(
     ] = False,
 ) -> None:
     """Kiểm tra tệp báo cáo của đơn vị trước khi gửi: liệt kê mọi lỗi kèm dòng:cột và cách sửa."""
-    plans: dict[Path, Plan] = {}
-    reports: list[FileReport] = []
+    by_plan: dict[Path, tuple[Path, list[Path]]] = {}  # each plan once, with its targets
     for target in paths:
         plan_path = plan or find_plan(target)
-        key = plan_path.resolve()
-        if key not in plans:
-            plans[key] = read_plan(plan_path)
-        files = unit_files(target, plan_path)
-        if not files:
-            raise UsageError(f"Thư mục '{target}' không có tệp báo cáo .yaml nào.")
-        reports.extend(read_unit(path, plans[key]).report for path in files)
+        by_plan.setdefault(plan_path.resolve(), (plan_path, []))[1].append(target)
+    reports: list[FileReport] = []
+    for plan_path, targets in by_plan.values():
+        the_plan = read_plan(plan_path)
+        listing = gather(targets, plan_path)
+        if not listing.units:
+            found = "".join(f" {display_name(o.path)}: {o.reason}." for o in listing.skipped[:3])
+            raise UsageError(
+                f"Thư mục '{display_path(targets[0])}' không có tệp báo cáo .yaml nào.{found}"
+            )
+        reports.extend(read_or_mark(path, the_plan).report for path in listing.units)
 
     if output_format is TextOrJson.json:
         typer.echo(problems_json(reports))

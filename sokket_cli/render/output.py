@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
+from sokket_cli.display import display_path
 from sokket_cli.problems import FileReport, Problem, Severity
 
 _RED, _YELLOW, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -21,14 +22,6 @@ def wants_color(stream: IO[str]) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and os.name != "nt"
-
-
-def display_path(path: Path) -> str:
-    """Relative to the working folder when inside it, so editors can open ``path:line:col``."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def problem_line(path: Path, problem: Problem, color: bool = False) -> str:
@@ -50,6 +43,8 @@ def summary_line(reports: Sequence[FileReport], strict: bool = False) -> str:
         tail = " (nên xem các cảnh báo ở trên)" if warnings else ""
         return f"Tệp hợp lệ, có thể gửi{tail}." if files == 1 else f"Cả {files} tệp đều hợp lệ{tail}."
     head = "Tệp chưa hợp lệ" if files == 1 else f"{bad}/{files} tệp chưa hợp lệ"
+    if not errors:  # only --strict fails on warnings alone
+        return f"{head} vì có {warnings} cảnh báo (--strict coi cảnh báo là lỗi). Hãy xem các cảnh báo ở trên, sửa rồi chạy lại lệnh."
     return f"{head}: {errors} lỗi, {warnings} cảnh báo. Hãy sửa các lỗi ở trên rồi chạy lại lệnh."
 
 

@@ -20,7 +20,7 @@ from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
-from sokket_cli.errors import TemplateError
+from sokket_cli.errors import TemplateError, os_reason
 from sokket_cli.intake.text import decode
 from sokket_cli.render.filters import (
     ends_sentence,
@@ -79,7 +79,7 @@ class _DecodingLoader(jinja2.FileSystemLoader):
                 data = filename.read_bytes()
             except OSError as exc:
                 raise TemplateError(
-                    f"Không đọc được tệp mẫu báo cáo ({exc.strerror or exc}).", path=filename
+                    f"Không đọc được tệp mẫu báo cáo ({os_reason(exc)}).", path=filename
                 ) from exc
             decoded = decode(data)
             if decoded.text is None:

@@ -30,11 +30,14 @@ _STYLES: dict[State, str] = {
     State.MISSING: "",
     State.UNKNOWN: "red",
     State.DUPLICATE: "red",
+    State.UNREADABLE: "red",
+    State.SKIPPED: "yellow",
 }
 _HEADER = ("Đơn vị", "Tình trạng", "Tệp", "Ngày nộp", "Lỗi", "C.báo")
 _FIXED = (10, 10, 3, 5)  # state, date, errors, warnings: the widest cell of each
 _GAP = "  "
 _MIN_NAME, _MIN_FILE = 16, 10
+UNLIMITED = 1 << 30  # columns: "as wide as the content"
 
 
 # Characters that do not take exactly one terminal cell: combining marks, wide (CJK) letters.
@@ -103,11 +106,12 @@ def _row_lines(cells: list[tuple[str, str]], widths: tuple[int, ...], name_style
     return [first, *([(line, name_style)] for line in name_lines[1:])]
 
 
-def table_lines(report: StatusReport, width: int, *, rules: bool = False) -> list[Line]:
+def table_lines(report: StatusReport, width: int | None = None, *, rules: bool = False) -> list[Line]:
     """The whole text output: a title, the plan's units under their group titles (one
-    header for all), the files set aside with their problem, then the summary."""
+    header for all), the files set aside with their problem, then the summary. Lines fit
+    ``width`` (a terminal's); without one (a file, a pipe) nothing is cut or wrapped."""
     plan, summary = report.plan, report.summary
-    width = max(width, 40)
+    width = UNLIMITED if width is None else max(width, 40)
     name_w, file_w = _widths(report, width)
     widths = (name_w, _FIXED[0], file_w, *_FIXED[1:])
     overdue = (report.days_left or 0) < 0
@@ -140,7 +144,7 @@ def table_lines(report: StatusReport, width: int, *, rules: bool = False) -> lis
             lines += _row_lines(cells, widths)
 
     if report.extra_files:
-        lines += [[], [("Các tệp không khớp với danh sách đơn vị của kế hoạch:", "bold")]]
+        lines += [[], [("Các tệp không được tính trong bảng trên:", "bold")]]
         for extra in report.extra_files:
             what = extra.state.label
             if extra.state is State.DUPLICATE and extra.unit:

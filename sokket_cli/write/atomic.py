@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from sokket_cli.errors import OutputError
+from sokket_cli.errors import OutputError, os_reason
 
 Writer = Callable[[BinaryIO], object]
 # Short, so that a target name of up to 255 bytes still has a temporary name that fits.
@@ -84,7 +84,7 @@ def _discard(written: Sequence[tuple[Path, Path]]) -> None:
 
 def output_error(output: Path, exc: OSError) -> OutputError:
     """A Vietnamese reason, with the usual cause on Windows: the file is open in Word/Excel."""
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     if isinstance(exc, PermissionError):
         hint = (
             " Nếu tệp đang mở trong Word hoặc Excel, hãy đóng lại rồi chạy lại lệnh; nếu không, "

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sokket_cli.errors import OutputError
+from sokket_cli.errors import OutputError, os_reason
 
 NAME_MAX = 255  # bytes, on every common file system
 
@@ -53,7 +53,7 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
             continue
         except OSError as exc:
             raise OutputError(
-                f"Không dùng được '{output}' làm tệp kết quả ({exc.strerror or exc}). Hãy chọn tên khác.",
+                f"Không dùng được '{output}' làm tệp kết quả ({os_reason(exc)}). Hãy chọn tên khác.",
                 path=output,
             ) from exc
         if stat.S_ISDIR(info.st_mode):

@@ -53,26 +53,48 @@
     if (kind === "percent" && raw.slice(-1) === "%") raw = rstrip(raw.slice(0, -1));
     var compact = raw.replace(IGNORED, "");
     if (kind === "integer") {
-      if (WHOLE.test(raw)) return { stored: raw.replace(/^0+(?=[0-9])/, "") };
+      if (WHOLE.test(raw)) {
+        if (raw.replace(/^0+/, "").length > NUM.max_digits) return { problem: fill(M.too_many_digits, { text: shown(text) }) };
+        return { stored: raw.replace(/^0+(?=[0-9])/, "") };
+      }
       if (raw.charAt(0) === "-" && WHOLE.test(raw.slice(1))) {
         return { problem: fill(M.negative_integer, { text: text }) };
       }
       if (THOUSANDS.test(compact) || (compact !== raw && WHOLE.test(compact))) {
-        return { problem: fill(M.grouped_integer, { text: text, digits: compact.replace(/[^0-9]/g, "") }) };
+        var grouped = compact !== raw ? M.grouped_by_space : compact.indexOf(".") < 0 ? M.grouped_by_comma
+          : compact.indexOf(",") < 0 ? M.grouped_by_point : M.grouped_mixed;
+        return { problem: fill(grouped, { text: text, digits: compact.replace(/[^0-9]/g, "") }) };
       }
-      if (DECIMAL.test(compact)) return { problem: fill(M.not_integer, { text: text }) };
+      if (DECIMAL.test(compact)) {
+        if (compact.indexOf(",") < 0 && compact.indexOf(".") < 0) return { problem: fill(M.negative_integer, { text: text }) };
+        return { problem: fill(M.not_integer, { text: text, mark: NUM.marks[compact.indexOf(",") >= 0 ? "," : "."] }) };
+      }
       return { problem: fill(M.not_a_number, { text: text, expected: NUM.expected.integer }) };
     }
     if (THOUSANDS.test(compact.replace(/^-+/, "")) && compact.indexOf(".") >= 0 && compact.indexOf(",") < 0) {
-      return { problem: fill(M.ambiguous_decimal, { text: text }) };
+      var values = { text: text, digits: compact.split(".").join(""), comma: compact.split(".").join(",") };
+      return { problem: fill(M.ambiguous_decimal, values) };
     }
     if (!DECIMAL.test(compact)) {
       return { problem: fill(M.not_a_number, { text: text, expected: NUM.expected[kind] }) };
     }
+    if (tooManyDigits(compact)) return { problem: fill(M.too_many_digits, { text: shown(text) }) };
     if (kind === "percent" && compact.charAt(0) === "-" && /[1-9]/.test(compact)) {
       return { problem: fill(M.negative_percent, { text: text }) };
     }
     return { stored: compact.replace(".", ",") };
+  }
+  /* numbers._too_many_digits on a decimal's text: from 10^15 up, or over 15 significant digits. */
+  function tooManyDigits(compact) {
+    var parts = compact.replace("-", "").split(/[.,]/);
+    var whole = parts[0].replace(/^0+/, "");
+    var significant = (whole + (parts[1] || "")).replace(/^0+/, "").replace(/0+$/, "");
+    return whole.length > NUM.max_digits || significant.length > NUM.max_digits;
+  }
+  /* numbers._quote: a too-long figure cut to NUM.shown characters, with its length. */
+  function shown(text) {
+    var chars = Array.from(strip(text));
+    return chars.length <= NUM.shown ? chars.join("") : chars.slice(0, NUM.shown).join("") + "… (" + chars.length + " ký tự)";
   }
 
   // ---- YAML writing: write/unitfile.py's quote() and unit_yaml() ----------------------
