@@ -62,7 +62,7 @@ def long_date(value: date | None, year: int | None = None, blank: str = "   ") -
 
 def unit_names(units: Iterable[Mapping[str, Any]], separator: str = ", ") -> str:
     """The units' names in the given (plan) order, joined; a compiled unit counts as its unit."""
-    return separator.join(str(u["unit"]["name"] if "unit" in u else u["name"]) for u in units)
+    return separator.join([u["unit"]["name"] if "unit" in u else u["name"] for u in units])
 
 
 def ends_sentence(text: str) -> bool:
