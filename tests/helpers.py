@@ -81,3 +81,14 @@ def write_review(root: Path, units: dict[str, str | bytes], plan: str = PLAN) ->
         else:
             path.write_text(dedent(content), encoding="utf-8")
     return folder
+
+
+# A plan that asks units for proposals for commendation (issue 13); Sóc Sơn's group may send more
+COMMENDATIONS_BLOCK = """\
+commendations:
+  title: "Đề nghị khen thưởng"
+  forms: ["Bằng khen của Ban Thường vụ Thành ủy", "Giấy khen của Ban Thường vụ Thành ủy"]
+  quota: {collectives: 2, individuals: 3}
+  quota_by_group: {"Các huyện ủy": {collectives: 3}}
+"""
+COMMENDATIONS_PLAN = PLAN + COMMENDATIONS_BLOCK

@@ -23,15 +23,9 @@ from sokket_cli.cli import app
 from sokket_cli.intake.discovery import gather
 from sokket_cli.merge.outline import Entry, merge
 from sokket_cli.problems import FileReport
-from sokket_cli.render.report import (
-    builtin_templates,
-    ends_sentence,
-    letter,
-    long_date,
-    roman,
-    short_date,
-    write_report,
-)
+from sokket_cli.render.filters import ends_sentence, letter, long_date, roman, short_date
+from sokket_cli.render.report import write_report
+from sokket_cli.render.sandbox import builtin_templates
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "so-ket-nq4"

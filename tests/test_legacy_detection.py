@@ -63,3 +63,11 @@ def test_validate_reports_the_issue_sentences_with_their_unicode_reading(tmp_pat
     assert "ba-dinh.yaml:9:5: error[legacy-encoding]" in result.stdout
     assert f"phông chữ cũ {font}" in result.stdout
     assert f"Có phải là: '{converted}'?" in result.stdout
+
+
+def test_a_letter_repeated_is_not_a_legacy_sentence() -> None:
+    """Found by the forms round-trip property: 'â0â' was taken for TCVN3 ('õ0õ')."""
+    from sokket_cli.intake.legacy import guess_legacy
+
+    assert guess_legacy("â0â") is None
+    assert guess_legacy("ê ê ê") is None

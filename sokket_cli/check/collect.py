@@ -1,4 +1,5 @@
-"""Reading a whole units folder: every file checked, and each plan unit matched to its file.
+"""Reading a whole units folder: every file checked, each plan unit matched to its file, and
+proposals for commendation that two units make flagged.
 
 Shared by ``status`` and ``compile`` so both agree on who sent what.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sokket_cli.check.plan import Plan
+from sokket_cli.check.shared_proposals import SharedProposal, flag_shared_proposals
 from sokket_cli.check.unit import UnitFile, read_unit
 from sokket_cli.display import path_display
 from sokket_cli.errors import InputError
@@ -31,6 +33,7 @@ class Collection:
     duplicates: dict[str, list[UnitFile]] = field(default_factory=dict)
     unknown: list[UnitFile] = field(default_factory=list)
     unreadable: list[UnitFile] = field(default_factory=list)
+    shared_proposals: list[SharedProposal] = field(default_factory=list)  # proposed by two units
 
     @property
     def invalid(self) -> list[UnitFile]:
@@ -84,6 +87,10 @@ def collect(
         if progress is not None:
             progress(1)
     _settle(plan, claims, result)
+    if plan.commendations is not None:
+        kept = (result.by_unit[unit.id] for unit in plan.units if unit.id in result.by_unit)
+        proposers = ((file.unit_id, file.commendations, file.report) for file in kept)
+        result.shared_proposals = flag_shared_proposals(plan, proposers)
     return result
 
 

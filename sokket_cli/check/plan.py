@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sokket_cli.check import numbers
+from sokket_cli.check.commendations import CommendationPlan, read_plan_block
 from sokket_cli.check.schema import Reader
 from sokket_cli.check.unitformat import RESERVED_KEYS, UnitFormat, unit_format
 from sokket_cli.errors import PlanError
@@ -96,6 +97,7 @@ class Plan:
     sections: tuple[Section, ...]
     units: tuple[PlanUnit, ...]
     indicators: tuple[Indicator, ...] = ()
+    commendations: CommendationPlan | None = None  # None: units are not asked for proposals
 
     @cached_property
     def unit_ids(self) -> dict[str, PlanUnit]:
@@ -379,7 +381,8 @@ def read_plan(path: Path) -> Plan:
     reader.problems.extend(loaded.problems)
     plan: Plan | None = None
     if loaded.root is not None:
-        fields = reader.fields(loaded.root, ("plan", "report", "sections", "indicators", "units"), "Tệp kế hoạch")
+        known = ("plan", "report", "sections", "indicators", "units", "commendations")
+        fields = reader.fields(loaded.root, known, "Tệp kế hoạch")
         if fields is not None:
             for required in ("plan", "sections", "units"):
                 if required not in fields:
@@ -387,6 +390,7 @@ def read_plan(path: Path) -> Plan:
             code, plan_date, issuer, subject, deadline = (
                 reader.plan_info(fields["plan"][1]) if "plan" in fields else ("", None, "", "", None)
             )
+            units = reader.units(fields["units"][1]) if "units" in fields else ()
             plan = Plan(
                 path=path,
                 code=code,
@@ -396,8 +400,13 @@ def read_plan(path: Path) -> Plan:
                 deadline=deadline,
                 report=reader.report(fields["report"][1]) if "report" in fields else ReportSettings(),
                 sections=reader.sections(fields["sections"][1]) if "sections" in fields else (),
-                units=reader.units(fields["units"][1]) if "units" in fields else (),
+                units=units,
                 indicators=reader.indicators(fields["indicators"][1]) if "indicators" in fields else (),
+                commendations=(
+                    read_plan_block(reader, fields["commendations"][1], units)
+                    if "commendations" in fields
+                    else None
+                ),
             )
     elif not reader.problems:
         reader.problems.append(error(1, 1, "not-a-mapping", "Tệp kế hoạch đang trống."))

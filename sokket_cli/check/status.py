@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sokket_cli.check.collect import Collection
+from sokket_cli.check.commendations import ProposalList, Quota
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
+from sokket_cli.check.shared_proposals import SharedProposal, shared_fact
 from sokket_cli.check.unit import UnitFile
 from sokket_cli.display import display_name, path_display
 from sokket_cli.intake.discovery import SkippedFile
@@ -61,6 +63,31 @@ ACCEPTED = frozenset({State.VALID, State.LATE})
 
 
 @dataclass(frozen=True, slots=True)
+class ProposalCount:
+    """How many proposals for commendation a unit sent, of each kind, against its quota."""
+
+    collectives: int
+    individuals: int
+    quota: Quota
+
+    @property
+    def over_quota(self) -> bool:
+        limits = ((self.collectives, self.quota.collectives), (self.individuals, self.quota.individuals))
+        return any(limit is not None and sent > limit for sent, limit in limits)
+
+    @property
+    def cell(self) -> str:
+        """``2/2 TT, 3/3 CN`` (sent/quota; no quota: ``2 TT``), for the narrow text table."""
+        return ", ".join(
+            f"{sent}/{limit} {abbr}" if limit is not None else f"{sent} {abbr}"
+            for sent, limit, abbr in (
+                (self.collectives, self.quota.collectives, "TT"),
+                (self.individuals, self.quota.individuals, "CN"),
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class UnitRow:
     id: str
     name: str
@@ -71,6 +98,7 @@ class UnitRow:
     submitted: date | None
     errors: int
     warnings: int
+    proposals: ProposalCount | None = None  # None: the plan asks for none, or nothing sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +140,7 @@ class StatusReport:
     rows: tuple[UnitRow, ...]
     extra_files: tuple[ExtraFile, ...]
     summary: Summary
+    shared_proposals: tuple[SharedProposal, ...] = ()  # proposed by two units (see check)
 
     @property
     def days_left(self) -> int | None:
@@ -142,15 +171,24 @@ def _state_of(file: UnitFile, deadline: date | None) -> State:
 
 
 def _row(
-    unit_id: str, name: str, group: str, state: State, file: UnitFile | None, show: Callable[[Path], str]
+    plan: Plan, unit_id: str, name: str, group: str, state: State, file: UnitFile | None,
+    show: Callable[[Path], str],
 ) -> UnitRow:
     if file is None:
         return UnitRow(unit_id, name, group, state, None, None, None, 0, 0)
     report = file.report
     return UnitRow(
         unit_id, name, group, state, show(file.path), display_name(file.path), file.submitted,
-        report.errors, report.warnings,
+        report.errors, report.warnings, _proposals(plan, group, file),
     )
+
+
+def _proposals(plan: Plan, group: str, file: UnitFile) -> ProposalCount | None:
+    if plan.commendations is None:
+        return None
+    sent = file.commendations or ProposalList()
+    quota = plan.commendations.quota_for(group)
+    return ProposalCount(sent.collectives, sent.individuals, quota)
 
 
 def _problem(file: UnitFile, codes: Iterable[str]) -> str:
@@ -194,7 +232,7 @@ def build_status(
         else:
             state = State.MISSING
         counts[state] += 1
-        rows.append(_row(unit.id, unit.name, unit.group, state, file, show))
+        rows.append(_row(plan, unit.id, unit.name, unit.group, state, file, show))
 
     extra: list[ExtraFile] = []
     # identity: UnitFile compares by value
@@ -230,7 +268,8 @@ def build_status(
         unreadable=counts[State.UNREADABLE],
         skipped=counts[State.SKIPPED],
     )
-    return StatusReport(plan, today, tuple(rows), tuple(extra), summary)
+    shared = tuple(collection.shared_proposals)
+    return StatusReport(plan, today, tuple(rows), tuple(extra), summary, shared)
 
 
 # -- sentences -------------------------------------------------------------------------------
@@ -270,6 +309,29 @@ def extra_sentence(summary: Summary) -> str | None:
     return "Ngoài ra có " + ", ".join(parts) + " (xem danh sách ở trên)."
 
 
+def proposals_sentence(report: StatusReport) -> str | None:
+    """``Đề nghị khen thưởng: 5 tập thể, 7 cá nhân; 1 đơn vị vượt chỉ tiêu.``; None when the
+    plan asks for no proposals."""
+    block = report.plan.commendations
+    if block is None:
+        return None
+    counts = [row.proposals for row in report.rows if row.proposals is not None]
+    collectives = sum(count.collectives for count in counts)
+    individuals = sum(count.individuals for count in counts)
+    over = sum(1 for count in counts if count.over_quota)
+    tail = f"; {over} đơn vị vượt chỉ tiêu" if over else ""
+    return f"{block.title}: {collectives} tập thể, {individuals} cá nhân{tail}."
+
+
+def shared_lines(report: StatusReport) -> list[str]:
+    """One line per proposal another unit makes too, under the unit that makes it."""
+    plan = report.plan
+    return [
+        f"- {plan.unit_ids[shared.unit_id].name}: {shared_fact(plan, shared)}"
+        for shared in report.shared_proposals
+    ]
+
+
 def deadline_sentence(report: StatusReport) -> str:
     """Days left, the deadline day, or how long it has passed (and who is overdue)."""
     deadline, days = report.plan.deadline, report.days_left
@@ -303,10 +365,53 @@ def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def status_document(report: StatusReport, rows: Iterable[UnitRow] | None = None) -> dict[str, Any]:
-    """The ``--format json`` document of SPEC.md."""
-    plan, summary = report.plan, report.summary
+def _quota_data(quota: Quota) -> dict[str, int | None]:
+    return {"collectives": quota.collectives, "individuals": quota.individuals}
+
+
+def _proposals_data(count: ProposalCount | None) -> dict[str, Any] | None:
+    if count is None:
+        return None
     return {
+        "collectives": count.collectives,
+        "individuals": count.individuals,
+        "quota": _quota_data(count.quota),
+        "over_quota": count.over_quota,
+    }
+
+
+def _commendations_data(report: StatusReport) -> dict[str, Any]:
+    """The plan's block and the proposals two units make (only when the plan has the block)."""
+    block = report.plan.commendations
+    assert block is not None
+    return {
+        "title": block.title,
+        "forms": list(block.forms),
+        "quota": _quota_data(block.quota),
+        "required": block.required,
+        "duplicates": [
+            {
+                "unit": shared.unit_id,
+                "kind": shared.proposal.kind,
+                "name": shared.proposal.name,
+                "birth_year": shared.proposal.birth_year,
+                "line": shared.proposal.line,
+                "column": shared.proposal.column,
+                "other_units": list(shared.others),
+                "more": shared.more,
+            }
+            for shared in report.shared_proposals
+        ],
+    }
+
+
+def status_document(report: StatusReport, rows: Iterable[UnitRow] | None = None) -> dict[str, Any]:
+    """The ``--format json`` document of SPEC.md; with the plan's ``commendations:`` block,
+    each unit also has ``commendations`` (sent, quota) and the document a ``commendations``
+    part (the block, and the proposals two units make)."""
+    plan, summary = report.plan, report.summary
+    asked = plan.commendations is not None
+    document = {
         "plan": {
             "code": plan.code,
             "date": _iso(plan.date),
@@ -335,6 +440,7 @@ def status_document(report: StatusReport, rows: Iterable[UnitRow] | None = None)
                 "submitted": _iso(row.submitted),
                 "errors": row.errors,
                 "warnings": row.warnings,
+                **({"commendations": _proposals_data(row.proposals)} if asked else {}),
             }
             for row in (report.rows if rows is None else rows)
         ],
@@ -343,6 +449,9 @@ def status_document(report: StatusReport, rows: Iterable[UnitRow] | None = None)
             for extra in report.extra_files
         ],
     }
+    if asked:
+        document["commendations"] = _commendations_data(report)
+    return document
 
 
 def status_json(report: StatusReport, rows: Iterable[UnitRow] | None = None) -> str:
@@ -353,6 +462,8 @@ CSV_HEADER = (
     "Nhóm", "Mã đơn vị", "Tên đơn vị", "Tình trạng", "Tệp", "Ngày nộp", "Số lỗi",
     "Số cảnh báo", "Ghi chú",
 )
+#: After the others (their places stay), when the plan asks for proposals.
+CSV_PROPOSAL_HEADER = ("Tập thể đề nghị", "Chỉ tiêu tập thể", "Cá nhân đề nghị", "Chỉ tiêu cá nhân")
 
 
 #: Vietnamese Windows lists with ';' (its decimal mark is ','), and Excel splits a CSV it
@@ -377,17 +488,31 @@ def status_csv(
     files). Files set aside follow the units with their problem as the note."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    asked = report.plan.commendations is not None
+    writer.writerow(CSV_HEADER + (CSV_PROPOSAL_HEADER if asked else ()))
     names = {unit.id: unit.name for unit in report.plan.units}
+    blank = ("",) * len(CSV_PROPOSAL_HEADER) if asked else ()
     for row in report.rows if rows is None else rows:
         writer.writerow((
             _cell(row.group), _cell(row.id), _cell(row.name), row.state.label, _cell(row.file or ""),
             _iso(row.submitted) or "", row.errors, row.warnings, "",
+            *(_proposal_cells(row.proposals) if asked else ()),
         ))
     if rows is None:
         for extra in report.extra_files:
             writer.writerow((
                 "", _cell(extra.unit or ""), _cell(names.get(extra.unit or "", "")), extra.state.label,
-                _cell(extra.file), "", "", "", _cell(extra.problem),
+                _cell(extra.file), "", "", "", _cell(extra.problem), *blank,
             ))
     return BOM + buffer.getvalue()
+
+
+def _proposal_cells(count: ProposalCount | None) -> tuple[int | str, ...]:
+    """Sent and quota of each kind; blank when nothing was sent or there is no quota."""
+    if count is None:
+        return ("",) * len(CSV_PROPOSAL_HEADER)
+    quota = count.quota
+    return (
+        count.collectives, "" if quota.collectives is None else quota.collectives,
+        count.individuals, "" if quota.individuals is None else quota.individuals,
+    )

@@ -9,9 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from sokket_cli.check import numbers
+from sokket_cli.check.commendations import ProposalList, read_proposals
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import Reader, nearest, vn_date
 from sokket_cli.check.unitformat import (
+    COMMENDATIONS_KEY,
     INDICATORS_KEY,
     ITEM_CHILDREN_KEY,
     ITEM_EXAMPLE,
@@ -77,6 +79,7 @@ class UnitFile:
     submitted: date | None = None
     content: dict[str, tuple[Item, ...]] = field(default_factory=dict)
     indicators: dict[str, Decimal] = field(default_factory=dict)
+    commendations: ProposalList | None = None  # None: the file has no 'commendations:'
 
     @property
     def valid(self) -> bool:
@@ -406,7 +409,8 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
         return unit
     file_format = plan.unit_format
     unknown: list[tuple[ScalarNode, Node]] = []
-    fields = reader.fields(root, (*file_format.keys, UNPLACED_KEY), "Tệp báo cáo", unknown=unknown) or {}
+    known = dict.fromkeys((*file_format.keys, UNPLACED_KEY, COMMENDATIONS_KEY))
+    fields = reader.fields(root, known, "Tệp báo cáo", unknown=unknown) or {}
     misspelt = reader.unknown_keys(unknown, file_format.fields, fields)
     if UNIT_KEY not in fields:
         reader.add(root, "missing-unit", "Thiếu dòng 'unit:' cho biết đây là báo cáo của đơn vị nào. Hãy thêm ở đầu tệp, ví dụ: unit: ba-dinh")
@@ -440,6 +444,7 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
             reader.add(typo or root, "missing-section", section.missing_message(misspelt=typo.value if typo else ""))
     if INDICATORS_KEY in fields:
         reader.indicators(fields[INDICATORS_KEY][1], plan, file_format.field(INDICATORS_KEY).children, unit)
+    _read_commendations(reader, root, fields, plan, unit, (today or date.today()).year)
     if UNPLACED_KEY in fields:
         first = file_format.sections[0].key if file_format.sections else UNIT_KEY
         _report_unplaced(reader, fields[UNPLACED_KEY][1], first)
@@ -449,6 +454,24 @@ def check_unit(path: Path, data: bytes, plan: Plan, today: date | None = None) -
     report.problems.extend(reader.problems)
     report.sort()
     return unit
+
+
+def _read_commendations(reader: _UnitReader, root: Node, fields: dict[str, tuple[Node, Node]], plan: Plan, unit: UnitFile, this_year: int) -> None:
+    """The proposals for commendation: refused when the plan asks for none, required when it
+    says so, held to the quota of the unit's group."""
+    block = plan.commendations
+    if COMMENDATIONS_KEY not in fields:
+        if block is not None and block.required:
+            reader.add(root, "missing-section", f"Thiếu mục '{COMMENDATIONS_KEY}' ({block.title}): kế hoạch yêu cầu các đơn vị gửi đề nghị khen thưởng. Hãy thêm dòng '{COMMENDATIONS_KEY}:' và mỗi đề nghị một mục '- kind: ...'; nếu đơn vị không đề nghị, ghi '{COMMENDATIONS_KEY}: []'.")
+        return
+    key, value = fields[COMMENDATIONS_KEY]
+    if block is None:
+        if not is_empty(value):
+            reader.add(key, "commendations-not-asked", "Kế hoạch không yêu cầu đề nghị khen thưởng nên danh sách ở mục 'commendations' sẽ không được tổng hợp. Hãy xóa mục này, hoặc gửi đề nghị theo hướng dẫn riêng của cơ quan tổng hợp.")
+        return
+    planned = plan.unit_ids.get(unit.unit_id or "")
+    quota = block.quota_for(planned.group if planned is not None else "")
+    unit.commendations = read_proposals(reader, value, block, quota, this_year, reader.check_text)
 
 
 UNPLACED_MESSAGE = (

@@ -26,7 +26,15 @@ ITEM_TEXT_KEY = "text"
 ITEM_CHILDREN_KEY = "items"
 ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
 UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
-RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY)  # no section takes these
+COMMENDATIONS_KEY = "commendations"  # the unit's proposals for commendation (plan's block)
+# no section takes these
+RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY, COMMENDATIONS_KEY)
+# One proposal for commendation: its keys, and the kinds as written in a file (with titles)
+COLLECTIVE, INDIVIDUAL = "tap-the", "ca-nhan"
+KIND_TITLES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân"}
+GENDERS = ("nam", "nữ")
+PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
+PERSON_ONLY_KEYS = ("birth_year", "gender")  # a collective has neither
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 DATE_EXAMPLE = "2021-06-30"
 SCHEMA_NAME = "unit.schema.json"  # the JSON Schema of unit files, written beside the forms
@@ -44,6 +52,9 @@ class Kind(str, Enum):
     PARTS = "parts"  # a mapping of part keys, each holding items
     INDICATORS = "indicators"  # a mapping of indicator keys, each a number
     NUMBER = "number"  # one indicator's figure, as written
+    PROPOSALS = "proposals"  # a list of mappings, one per proposal (children: their keys)
+    TEXT = "text"  # one line of text
+    CHOICE = "choice"  # one of ``choices``
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,7 @@ class Field:
     minimum: Decimal | None = None  # for NUMBER: the plan's ``min``; below it is an error
     maximum: Decimal | None = None  # for NUMBER: the plan's ``max``; above it is an error
     aliases: tuple[str, ...] = ()  # other titles units give a section or part (Word import)
+    choices: tuple[str, ...] = ()  # for CHOICE: the values allowed, as written in a file
 
     @property
     def holds_items(self) -> bool:
@@ -218,6 +230,8 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["type_name"] = field.type_name
         data["minimum"] = None if field.minimum is None else str(field.minimum)
         data["maximum"] = None if field.maximum is None else str(field.maximum)
+    if field.choices:
+        data["choices"] = list(field.choices)
     if field.example:
         data["example"] = field.example
     if field.children:
@@ -254,5 +268,34 @@ def unit_format(plan: Plan) -> UnitFormat:
     fields.append(Field(INDICATORS_KEY, INDICATORS_KEY, "Số liệu", Kind.INDICATORS, False,
                         "Số liệu theo các chỉ tiêu của kế hoạch; để trống nếu không có.",
                         figures))
+    if plan.commendations is not None:
+        fields.append(_commendations_field(plan))
     choices = tuple((unit.id, unit.name) for unit in plan.units)
     return UnitFormat(tuple(fields), choices)
+
+
+def _commendations_field(plan: Plan) -> Field:
+    """The ``commendations:`` list, when the plan asks for proposals: one mapping a proposal."""
+    block = plan.commendations
+    assert block is not None
+    path = COMMENDATIONS_KEY + "."
+    entry = (
+        Field("kind", path + "kind", "Tập thể hay cá nhân", Kind.CHOICE, True,
+              f"'{COLLECTIVE}' (tập thể) hoặc '{INDIVIDUAL}' (cá nhân).",
+              choices=(COLLECTIVE, INDIVIDUAL)),
+        Field("name", path + "name", "Tên tập thể / Họ và tên", Kind.TEXT, True,
+              "Tên tập thể, hoặc họ và tên đầy đủ của cá nhân."),
+        Field("position", path + "position", "Chức vụ, đơn vị công tác", Kind.TEXT, False,
+              "Bắt buộc với cá nhân: chức vụ, đơn vị công tác."),
+        Field("birth_year", path + "birth_year", "Năm sinh", Kind.NUMBER, False,
+              "Chỉ ghi cho cá nhân: năm sinh 4 chữ số, ví dụ 1975.", number_type=INTEGER),
+        Field("gender", path + "gender", "Giới tính", Kind.CHOICE, False,
+              "Chỉ ghi cho cá nhân: 'nam' hoặc 'nữ'.", choices=GENDERS),
+        Field("form", path + "form", "Hình thức khen thưởng", Kind.CHOICE, True,
+              "Chép đúng một hình thức khen thưởng của kế hoạch.", choices=block.forms),
+        Field("achievement", path + "achievement", "Thành tích", Kind.TEXT, True,
+              "Thành tích nổi bật, một hai câu."),
+    )
+    return Field(COMMENDATIONS_KEY, COMMENDATIONS_KEY, block.title, Kind.PROPOSALS,
+                 block.required, "Mỗi đề nghị khen thưởng một mục '- kind: ...', trong chỉ tiêu "
+                 "của kế hoạch; không đề nghị thì ghi 'commendations: []'.", entry)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
@@ -22,10 +25,45 @@ class ExitStatus(IntEnum):
     PROBLEMS = 1  # errors in unit files, a refused compile, --check/--require-all failing
     BAD_INPUT = 2  # usage, plan, unreadable input, unwritable output, broken template
     INTERNAL = 3  # a bug in sokket itself
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C; a termination signal exits with 128 + its number, as shells do
 
 
-def exit_status_for(exc: BaseException) -> ExitStatus:
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is so that cleanups (temporary files) run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+TERMINATING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _raise_terminated(signum: int, _frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def terminating_signals_raise() -> Iterator[None]:
+    """While a command runs, SIGTERM/SIGHUP unwind it like Ctrl-C instead of killing it."""
+    previous = {}
+    try:
+        for signum in TERMINATING_SIGNALS:
+            previous[signum] = signal.signal(signum, _raise_terminated)
+    except ValueError:  # not the main thread: leave the defaults
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def exit_status_for(exc: BaseException) -> int:
+    if isinstance(exc, Terminated):
+        return 128 + exc.signum
     if isinstance(exc, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
     if isinstance(exc, SokketError):  # usage, input, plan, output, template: all the user's to fix
@@ -87,7 +125,8 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         ensure_utf8_output()
         try:
-            return command(*args, **kwargs)
+            with terminating_signals_raise():
+                return command(*args, **kwargs)
         except typer.Exit:
             raise
         except PlanError as exc:
@@ -100,9 +139,9 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
                 raise
             err(f"Lỗi: {exc}")
             raise typer.Exit(exit_status_for(exc)) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Terminated) as exc:
             err("Đã dừng theo yêu cầu.")
-            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+            raise typer.Exit(exit_status_for(exc)) from None
         except Exception as exc:
             if Settings.debug:
                 raise

@@ -7,7 +7,6 @@ inside the command so that ``validate`` and ``status`` do not pay for them at st
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,8 +23,10 @@ from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
 from sokket_cli.intake.discovery import find_plan, gather
 from sokket_cli.render.output import problem_line, wants_color
+from sokket_cli.write.targets import check_targets, with_suffix
 
 if TYPE_CHECKING:
+    from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.outline import MergedReport
 
@@ -39,6 +40,10 @@ def parse_signing_date(value: str) -> date:
     if day is None:
         raise UsageError(f"Ngày '{value}' không hợp lệ cho --date; hãy ghi dạng 2021-07-02 hoặc 2/7/2021.")
     return day
+
+
+def _names(units: tuple[PlanUnit, ...]) -> str:
+    return ", ".join(unit.name for unit in units)
 
 
 @contextmanager
@@ -73,18 +78,20 @@ def _spinner(total: int, message: str) -> Iterator[None]:
 def _read_merge_write(
     plan: Plan,
     files: list[Path],
-    target: Path,
+    targets: list[Path],
     template: Path | None,
     when: date | None,
-    xlsx: Path | None,
     *,
     skip_invalid: bool,
     require_all: bool,
-) -> tuple[MergedReport, list[UnitFile]]:
-    """Read, refuse or merge, and write; returns the merged report and the files left out."""
+) -> tuple[MergedReport, list[UnitFile], list[UnitFile]]:
+    """Read, refuse or merge, and write the .docx (``targets[0]``) and the .xlsx if asked.
+
+    Returns the merged report, the files left out and the files compiled.
+    """
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.outline import merge
-    from sokket_cli.render.report import figure_table, unit_names, write_report
+    from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
@@ -105,19 +112,15 @@ def _read_merge_write(
     merged = merge(plan, valid, collection.skipped_units)
     if require_all and (merged.missing or merged.skipped):
         if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {unit_names(merged.missing)}.")
+            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
         if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {unit_names(merged.skipped)}.")
+            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     with _spinner(len(files), "Đang soạn dự thảo..."):
-        write_report(merged, target, template, when)
-        if xlsx is not None:
-            from sokket_cli.write.xlsx_writer import write_workbook
-
-            write_workbook(plan, figure_table(merged), xlsx)
-    return merged, invalid
+        write_report(merged, targets[0], template, when, workbook=targets[1] if len(targets) > 1 else None)
+    return merged, invalid, valid
 
 
 @guarded
@@ -149,6 +152,9 @@ def compile_report(
         str | None,
         typer.Option("--date", help="Ngày ghi trên báo cáo (2021-07-02 hoặc 2/7/2021). Mặc định để trống ngày, tháng để ký.", metavar="NGÀY", show_default=False),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="In từng cảnh báo của các tệp được tổng hợp.")
+    ] = False,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành dự thảo báo cáo .docx theo thể thức văn bản."""
     when = parse_signing_date(signing_date) if signing_date is not None else None
@@ -160,21 +166,19 @@ def compile_report(
     files = listing.units
     if not files:
         raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
-    target = output if output is not None else Path.cwd() / DEFAULT_OUTPUT
-    inputs = {Path(os.path.realpath(f)) for f in files} | {plan_path.resolve()}  # realpath: a loop does not raise
-    if target.resolve() in inputs:
-        raise UsageError(f"Tệp kết quả '{target}' là một tệp đầu vào; hãy chọn tên khác bằng -o.")
-    if xlsx is not None and (xlsx.resolve() in inputs or xlsx.resolve() == target.resolve()):
-        raise UsageError(f"Tệp Excel '{xlsx}' trùng với một tệp đầu vào hoặc tệp .docx; hãy chọn tên khác.")
-    if xlsx is not None and not the_plan.indicators:
+    requested = with_suffix(output, ".docx", "-o") if output is not None else Path.cwd() / DEFAULT_OUTPUT
+    workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
+    if workbook is not None and not the_plan.indicators:
         raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
+    inputs = [*files, plan_path, *([template] if template is not None else [])]
+    targets = check_targets([requested] + ([workbook] if workbook is not None else []), inputs)
 
     # Everything read, merged and rendered lives until exit, and reading makes no cycles:
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
     try:
-        merged, invalid = _read_merge_write(
-            the_plan, files, target, template, when, xlsx, skip_invalid=skip_invalid, require_all=require_all
+        merged, invalid, valid = _read_merge_write(
+            the_plan, files, targets, template, when, skip_invalid=skip_invalid, require_all=require_all
         )
     finally:
         # Rendering leaves the report's objects in cycles (Jinja's context and macros);
@@ -185,10 +189,27 @@ def compile_report(
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
     typer.echo(
-        f"Đã ghi dự thảo vào {display_path(target)}: tổng hợp {len(merged.compiled)}/"
+        f"Đã ghi dự thảo vào {display_path(requested)}: tổng hợp {len(merged.compiled)}/"
         f"{len(the_plan.units)} đơn vị, {len(merged.missing)} chưa gửi, "
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
-    if xlsx is not None:
-        typer.echo(f"Đã ghi bảng số liệu vào {display_path(xlsx)}.")
+    if workbook is not None:
+        typer.echo(f"Đã ghi bảng số liệu vào {display_path(workbook)}.")
+    _print_warnings(valid, verbose=verbose)
     raise typer.Exit(ExitStatus.OK)
+
+
+def _print_warnings(compiled: list[UnitFile], *, verbose: bool) -> None:
+    """The warnings of the files compiled: their lines with --verbose, else a count."""
+    warned = [f for f in compiled if f.report.warnings]
+    if not warned:
+        return
+    if verbose:
+        color = wants_color(sys.stderr)
+        for unit_file in warned:
+            for problem in unit_file.report.problems:
+                if not problem.is_error:
+                    err(problem_line(unit_file.path, problem, color))
+    count = sum(f.report.warnings for f in warned)
+    more = "." if verbose else "; thêm --verbose để xem."
+    err(f"Có {count} cảnh báo trong {len(warned)} tệp đã tổng hợp{more}")

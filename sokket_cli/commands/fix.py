@@ -12,6 +12,7 @@ from sokket_cli.commands.common import ExitStatus, guarded
 from sokket_cli.errors import InputError
 from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.atomic import write_atomic
+from sokket_cli.write.targets import check_targets
 
 _SHOWN = 5  # converted texts listed; the rest are counted
 _FONTS = {"tcvn3": "TCVN3", "vni": "VNI"}
@@ -62,7 +63,8 @@ def fix(
         typer.echo("Không thấy đoạn văn bản nào gõ bằng phông TCVN3 hoặc VNI; không ghi tệp nào.")
         raise typer.Exit(ExitStatus.OK)
     converted_data = fixed.data
-    write_atomic(target, lambda stream: stream.write(converted_data))
+    (written,) = check_targets([target], [file])  # no device, symlink followed, name fits
+    write_atomic(written, lambda stream: stream.write(converted_data))
     count = len(fixed.converted)
     lines = [f"Đã chuyển {count} đoạn văn bản sang Unicode, ghi vào tệp {target} (tệp gốc giữ nguyên):"]
     for item in fixed.converted[:_SHOWN]:

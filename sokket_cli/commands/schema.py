@@ -30,11 +30,13 @@ def schema(
     """Ghi JSON Schema của tệp báo cáo đơn vị, để VS Code gợi ý và gạch chân lỗi khi gõ."""
     from sokket_cli.render.jsonschema import schema_json
     from sokket_cli.write.forms import refuse_existing, write_text
+    from sokket_cli.write.targets import check_targets
 
     plan_path = plan or find_plan(review)
     the_plan = read_plan(plan_path)
     refuse_existing(output.parent, [output.name], [plan_path], force=force)
-    write_text(output, schema_json(the_plan))
+    (written,) = check_targets([output], [plan_path])  # no device, symlink followed, name fits
+    write_text(written, schema_json(the_plan))
     typer.echo(
         f"Đã ghi {display_path(output)}. Trong tệp báo cáo, dòng đầu "
         f"'# yaml-language-server: $schema={output.name}' giúp VS Code (tiện ích YAML) gợi ý."

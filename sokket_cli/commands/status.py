@@ -18,6 +18,7 @@ from sokket_cli.errors import UsageError
 from sokket_cli.intake.discovery import find_plan, gather
 from sokket_cli.render.output import wants_color
 from sokket_cli.write.atomic import write_atomic
+from sokket_cli.write.targets import check_targets
 
 if TYPE_CHECKING:
     from sokket_cli.render.status_table import Line
@@ -110,6 +111,7 @@ def status(
     plan_path = plan or find_plan(units_dir)
     the_plan = read_plan(plan_path)
     listing = gather([units_dir], plan_path)
+    target = check_targets([output], [*listing.units, plan_path])[0] if output is not None else None
     report = build_status(the_plan, collect(the_plan, listing.units), day, skipped=listing.skipped)
     chase = report.to_chase() if missing else None
 
@@ -132,9 +134,9 @@ def status(
             print_styled(table_lines(report, width, rules=True), color=wants_color(sys.stdout))
         else:  # piped or to a file: plain aligned columns, no colour, no lines, not cut
             text = plain(table_lines(report))
-    if output is not None:
+    if target is not None:
         data = text.encode("utf-8")
-        write_atomic(output, lambda stream: stream.write(data))
+        write_atomic(target, lambda stream: stream.write(data))
     elif text:
         _write_stdout(text)
     raise typer.Exit(ExitStatus.PROBLEMS if check and not report.ok else ExitStatus.OK)

@@ -10,6 +10,7 @@ import typer
 
 from sokket_cli.check.collect import read_or_mark
 from sokket_cli.check.plan import read_plan
+from sokket_cli.check.shared_proposals import Proposer, flag_shared_proposals
 from sokket_cli.commands.common import ExitStatus, PlanOption, TextOrJson, guarded
 from sokket_cli.display import display_name, display_path
 from sokket_cli.errors import UsageError
@@ -50,7 +51,14 @@ def validate(
             raise UsageError(
                 f"Thư mục '{display_path(targets[0])}' không có tệp báo cáo .yaml nào.{found}"
             )
-        reports.extend(read_or_mark(path, the_plan).report for path in listing.units)
+        proposers: list[Proposer] = []  # kept apart from the files, whose text is let go
+        for path in listing.units:
+            file = read_or_mark(path, the_plan)
+            reports.append(file.report)
+            if file.commendations is not None:
+                proposers.append((file.unit_id, file.commendations, file.report))
+        if proposers:
+            flag_shared_proposals(the_plan, proposers)
 
     if output_format is TextOrJson.json:
         typer.echo(problems_json(reports))

@@ -215,8 +215,10 @@ def guess_legacy(text: str) -> LegacyGuess | None:
 
 
 def _convincing(gained: list[str], against: int) -> bool:
-    """Two gained words, well ahead of the evidence against; or one, with nothing against
-    it, that is a word of three letters or more (not '5 µm', not '×', not 'ë')."""
-    if len(gained) >= 2:
+    """Two different gained words, one of them longer than a letter, well ahead of the
+    evidence against ('â0â' is one letter twice, not a sentence); or one word, with nothing
+    against it, of three letters or more (not '5 µm', not '×', not 'ë')."""
+    different = set(gained)
+    if len(different) >= 2 and any(len(word) > 1 for word in different):
         return len(gained) > 2 * against
-    return len(gained) == 1 and against == 0 and len(gained[0]) >= 3
+    return len(different) == 1 and against == 0 and len(gained[0]) >= 3

@@ -100,7 +100,30 @@ def _number(field: Field) -> dict[str, Any]:
     return data
 
 
+def _text(field: Field) -> dict[str, Any]:
+    """A line of text; a choice offers its values, but validate folds case and spaces
+    ('Tập thể'), so any text passes here too."""
+    text: dict[str, Any] = {"type": "string", "pattern": _NOT_BLANK}
+    options = [{"enum": list(field.choices)}] if field.choices else []
+    return {**_described(field), "anyOf": [*options, text, {"type": ["number", "boolean"]}]}
+
+
+def _proposals(field: Field, unit_ids: list[str]) -> dict[str, Any]:
+    """The ``commendations:`` list: one mapping per proposal, its always-required keys."""
+    entry = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [c.key for c in field.children if c.required],
+        "properties": {c.key: _field(c, unit_ids) for c in field.children},
+    }
+    return {**_described(field), "type": ["array", "null"], "items": entry}
+
+
 def _field(field: Field, unit_ids: list[str]) -> dict[str, Any]:
+    if field.kind is Kind.PROPOSALS:
+        return _proposals(field, unit_ids)
+    if field.kind in (Kind.TEXT, Kind.CHOICE):
+        return _text(field)
     if field.kind is Kind.UNIT:
         return {**_described(field), "type": "string", "enum": unit_ids}
     if field.kind is Kind.DATE:

@@ -18,6 +18,8 @@ from sokket_cli.check.status import (
     StatusReport,
     deadline_sentence,
     extra_sentence,
+    proposals_sentence,
+    shared_lines,
     summary_sentence,
 )
 
@@ -34,6 +36,8 @@ _STYLES: dict[State, str] = {
     State.SKIPPED: "yellow",
 }
 _HEADER = ("Đơn vị", "Tình trạng", "Tệp", "Ngày nộp", "Lỗi", "C.báo")
+_PROPOSALS_HEADER = "Khen thưởng"  # the column when the plan asks for proposals
+_PROPOSALS_LEGEND = "Cột Khen thưởng: số đề nghị/chỉ tiêu; TT: tập thể, CN: cá nhân."
 _FIXED = (10, 10, 3, 5)  # state, date, errors, warnings: the widest cell of each
 _GAP = "  "
 _MIN_NAME, _MIN_FILE = 16, 10
@@ -74,10 +78,19 @@ def _shorten(text: str, width: int) -> str:
     return text + "…"
 
 
-def _widths(report: StatusReport, width: int) -> tuple[int, int]:
-    """Name and file column widths that fit ``width``: names get what they need when they
-    can; otherwise the file name gives way first (shortened with …), then names wrap."""
-    room = width - len(_GAP) * 5 - sum(_FIXED)
+def _proposals_width(report: StatusReport) -> int:
+    """The proposals column's width; 0 when the plan asks for none (no column)."""
+    if report.plan.commendations is None:
+        return 0
+    cells = (_cells(row.proposals.cell) for row in report.rows if row.proposals is not None)
+    return max(len(_PROPOSALS_HEADER), max(cells, default=0))
+
+
+def _widths(report: StatusReport, width: int, extra: int = 0) -> tuple[int, int]:
+    """Name and file column widths that fit ``width`` (less ``extra`` for further columns):
+    names get what they need when they can; otherwise the file name gives way first
+    (shortened with …), then names wrap."""
+    room = width - len(_GAP) * 5 - sum(_FIXED) - extra
     name_need = max((_cells(row.name) for row in report.rows), default=0)
     file_need = max((_cells(row.file_name or "") for row in report.rows), default=0)
     name_need, file_need = max(name_need, _MIN_NAME), max(file_need, _cells("Tệp"))
@@ -112,14 +125,18 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
     ``width`` (a terminal's); without one (a file, a pipe) nothing is cut or wrapped."""
     plan, summary = report.plan, report.summary
     width = UNLIMITED if width is None else max(width, 40)
-    name_w, file_w = _widths(report, width)
-    widths = (name_w, _FIXED[0], file_w, *_FIXED[1:])
+    proposals_w = _proposals_width(report)
+    name_w, file_w = _widths(report, width, proposals_w + len(_GAP) if proposals_w else 0)
+    widths: tuple[int, ...] = (name_w, _FIXED[0], file_w, *_FIXED[1:])
+    header: tuple[str, ...] = _HEADER
+    if proposals_w:
+        widths, header = (*widths, proposals_w), (*_HEADER, _PROPOSALS_HEADER)
     overdue = (report.days_left or 0) < 0
     title = f"Kế hoạch {plan.code}" if plan.code else "Kế hoạch"
     lines: list[Line] = [[(f"{title}: tình hình nộp báo cáo đến ngày {vn_date(report.today)}", "bold")], []]
-    lines += _row_lines([(h, "bold") for h in _HEADER], widths, "bold")
+    lines += _row_lines([(h, "bold") for h in header], widths, "bold")
     if rules:
-        lines.append([("─" * min(sum(widths) + len(_GAP) * 5, width), "dim")])
+        lines.append([("─" * min(sum(widths) + len(_GAP) * (len(widths) - 1), width), "dim")])
     groups = report.groups()
     for index, (group, rows) in enumerate(groups):
         if group or len(groups) > 1:
@@ -141,6 +158,10 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
                 (str(row.errors) if sent else "", "red" if row.errors else "dim"),
                 (str(row.warnings) if sent else "", "yellow" if row.warnings else "dim"),
             ]
+            if proposals_w:
+                count = row.proposals
+                cell = count.cell if count is not None else ""
+                cells.append((cell, "bold red" if count is not None and count.over_quota else ""))
             lines += _row_lines(cells, widths)
 
     if report.extra_files:
@@ -154,8 +175,16 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
             lines.append([(wrapped[0], _STYLES[extra.state])])
             lines += [[(line, "")] for line in wrapped[1:]]
 
+    if report.shared_proposals:
+        lines += [[], [("Đề nghị khen thưởng trùng giữa các đơn vị:", "bold")]]
+        for text in shared_lines(report):
+            lines += [[(line, "yellow")] for line in _wrap(text, width, "    ")]
+
     lines.append([])
     lines += [[(text, "bold")] for text in _wrap(summary_sentence(summary), width)]
+    if (proposals_text := proposals_sentence(report)) is not None:
+        lines += [[(text, "")] for text in _wrap(proposals_text, width)]
+        lines += [[(text, "dim")] for text in _wrap(_PROPOSALS_LEGEND, width)]
     if (extra_text := extra_sentence(summary)) is not None:
         lines += [[(text, "")] for text in _wrap(extra_text, width)]
     late_style = "bold red" if overdue and summary.missing else ""

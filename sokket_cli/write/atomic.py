@@ -1,14 +1,24 @@
-"""Writing an output file whole or not at all: a temporary file beside it, then a rename."""
+"""Writing output files whole or not at all: temporary files beside them, then renames.
+
+Where an output may go (not over an input, not onto a device) is decided before, by
+:func:`sokket_cli.write.targets.check_targets`.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from sokket_cli.errors import OutputError, os_reason
+
+Writer = Callable[[BinaryIO], object]
+# Short, so that a target name of up to 255 bytes still has a temporary name that fits.
+TEMP_PREFIX = ".sk-"
+TEMP_SUFFIX = ".tmp"
 
 
 def _current_umask() -> int:
@@ -17,14 +27,35 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Call ``write`` on a temporary file beside ``output``, then rename it into place.
+def write_atomic(output: Path, write: Writer) -> None:
+    """Call ``write`` on a temporary file beside ``output``, then rename it into place."""
+    write_all([(output, write)])
 
-    Any failure removes the temporary file, so an existing ``output`` is never half-written.
-    The file gets the permissions a plain new file would (mkstemp makes it owner-only), or
-    those of the file it replaces.
+
+def write_all(outputs: Sequence[tuple[Path, Writer]]) -> None:
+    """Write every output to its temporary file; only when all are written, rename each.
+
+    Any failure (or Ctrl-C, or a termination signal turned into an exception) removes the
+    temporary files, so an existing output is never half-written and a run never leaves
+    one output new and the other old. A file gets the permissions a plain new file would
+    (mkstemp makes it owner-only), or those of the file it replaces.
     """
-    folder = output.parent if str(output.parent) else Path()
+    written: list[tuple[Path, Path]] = []
+    current = outputs[0][0] if outputs else Path()
+    try:
+        for current, write in outputs:
+            written.append((_write_temporary(current, write), current))
+        for temp, current in written:
+            temp.replace(current)
+    except OSError as exc:
+        _discard(written)
+        raise output_error(current, exc) from exc
+    except BaseException:
+        _discard(written)
+        raise
+
+
+def _write_temporary(output: Path, write: Writer) -> Path:
     if output.is_dir():
         raise OutputError(
             "Đường dẫn kết quả là một thư mục; hãy ghi rõ tên tệp, ví dụ -o bao-cao.docx.", path=output
@@ -33,22 +64,22 @@ def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
         mode = output.stat().st_mode & 0o777
     except OSError:
         mode = 0o666 & ~_current_umask()
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise output_error(output, exc) from exc
+    folder = output.parent if str(output.parent) else Path()
+    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         temp.chmod(mode)
-        temp.replace(output)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise output_error(output, exc) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    return temp
+
+
+def _discard(written: Sequence[tuple[Path, Path]]) -> None:
+    for temp, _ in written:
+        temp.unlink(missing_ok=True)
 
 
 def output_error(output: Path, exc: OSError) -> OutputError:
@@ -61,6 +92,9 @@ def output_error(output: Path, exc: OSError) -> OutputError:
         )
     elif isinstance(exc, FileNotFoundError):
         hint = " Thư mục chứa tệp kết quả chưa có; hãy tạo thư mục hoặc chọn nơi khác."
+    elif exc.errno == errno.ENAMETOOLONG:
+        reason = "tên tệp hoặc đường dẫn quá dài"
+        hint = " Hãy đặt tên ngắn hơn, hoặc ghi vào thư mục gần gốc ổ đĩa hơn."
     else:
         hint = " Hãy chọn nơi ghi khác."
     return OutputError(f"Không ghi được tệp kết quả ({reason}).{hint}", path=output)

@@ -11,6 +11,7 @@ many groups the plan has.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,7 +34,13 @@ _HEADER = {**_BOX, "bold": True, "align": "center", "valign": "vcenter", "text_w
 
 def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
     """Write atomically (temporary file, then rename), as the .docx is."""
-    write_atomic(path, lambda stream: _write(plan, table, stream))
+    write_atomic(path, workbook_writer(plan, table))
+
+
+def workbook_writer(plan: Plan, table: FigureTable) -> Callable[[BinaryIO], object]:
+    """The workbook as a function that writes it into a stream, for write_all: compile
+    writes the .docx and the .xlsx to temporaries and renames both only when both are done."""
+    return lambda stream: _write(plan, table, stream)
 
 
 def _write(plan: Plan, table: FigureTable, stream: BinaryIO) -> None:

@@ -1,0 +1,187 @@
+"""What a template sees: the merged report as plain data, documented in templates/README.md.
+
+Templates arrive by e-mail, so they are untrusted: they get strings, numbers, dates,
+booleans, None, and tuples and dicts of those, never a path or an object with methods of
+its own (a ``pathlib.Path`` in the context let a template read and write any file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sokket_cli.check.plan import Indicator, Plan, PlanUnit, ReportSettings
+from sokket_cli.merge.figures import FigureTable, RowKind, build_table, cell_text
+from sokket_cli.merge.outline import Entry, MergedReport
+
+# Exactly these types (not subclasses: ``datetime`` is a ``date`` with methods that reach more).
+PLAIN_TYPES: frozenset[type] = frozenset(
+    {str, int, float, Decimal, bool, type(None), date, tuple, list, dict}
+)
+WIDE_TABLE = 6  # more indicator columns than this go on a landscape page
+
+Data = dict[str, Any]
+
+
+def figure_table(merged: MergedReport) -> FigureTable:
+    """The appendix table of the merged report (also what --xlsx writes)."""
+    return build_table(merged.plan, {s.unit.id: s.indicators for s in merged.compiled})
+
+
+def template_context(
+    merged: MergedReport, signing_date: date | None, table: FigureTable | None = None
+) -> Data:
+    """The template context: plain data only, built once before rendering."""
+    plan = merged.plan
+    units = {unit.id: _unit(unit) for unit in plan.units}
+    alone: dict[str, tuple[Data, ...]] = {key: (unit,) for key, unit in units.items()}  # one-unit entries
+    report = _report(plan.report)
+    year = next(
+        (d.year for d in (signing_date, plan.deadline, plan.date) if d is not None), date.today().year
+    )
+    return {
+        "plan": _plan(plan, units, report),
+        "report": report,
+        "sections": tuple(
+            {
+                "key": section.key,
+                "title": section.title,
+                "entries": _entries(section.entries, alone),
+                "parts": tuple(
+                    {"key": part.key, "title": part.title, "entries": _entries(part.entries, alone)}
+                    for part in section.parts
+                ),
+            }
+            for section in merged.sections
+        ),
+        "compiled": tuple(
+            {
+                "unit": units[s.unit.id],
+                "submitted": s.submitted,
+                "late": s.late,
+                "indicators": dict(s.indicators),
+            }
+            for s in merged.compiled
+        ),
+        "late": tuple(units[s.unit.id] for s in merged.compiled if s.late),
+        "missing": tuple(units[u.id] for u in merged.missing),
+        "skipped": tuple(units[u.id] for u in merged.skipped),
+        "total_units": len(plan.units),
+        "signing_date": signing_date,
+        "year": year,
+        **_figures(table if table is not None else figure_table(merged)),
+    }
+
+
+def _unit(unit: PlanUnit) -> Data:
+    return {"id": unit.id, "name": unit.name, "group": unit.group}
+
+
+def _indicator(indicator: Indicator) -> Data:
+    return {
+        "key": indicator.key,
+        "label": indicator.label,
+        "unit": indicator.unit,
+        "type": indicator.type,
+        "aggregate": indicator.aggregate,
+        "sum_of": indicator.sum_of,
+    }
+
+
+def _report(settings: ReportSettings) -> Data:
+    signer = settings.signer
+    return {
+        "format": settings.format,
+        "parent_organ": settings.parent_organ,
+        "organ": settings.organ,
+        "number": settings.number,
+        "place": settings.place,
+        "title": settings.title,
+        "summary": settings.summary,
+        "signer": {"authority": signer.authority, "position": signer.position, "name": signer.name},
+        "recipients": settings.recipients,
+    }
+
+
+def _plan(plan: Plan, units: dict[str, Data], report: Data) -> Data:
+    return {
+        "code": plan.code,
+        "date": plan.date,
+        "issuer": plan.issuer,
+        "subject": plan.subject,
+        "deadline": plan.deadline,
+        "report": report,
+        "units": tuple(units.values()),
+        "sections": tuple(
+            {
+                "key": section.key,
+                "title": section.title,
+                "required": section.required,
+                "parts": tuple(
+                    {"key": part.key, "title": part.title, "required": part.required}
+                    for part in section.parts
+                ),
+            }
+            for section in plan.sections
+        ),
+        "indicators": tuple(_indicator(indicator) for indicator in plan.indicators),
+    }
+
+
+def _entries(entries: Iterable[Entry], units: dict[str, tuple[Data, ...]]) -> list[Data]:
+    """The bulk of the context (~84,000 entries for 3,000 units), so built cheaply: most
+    entries have one unit, whose one-unit tuple is shared (the immutable sandbox lets no
+    template change it); one empty tuple serves every entry without units or sub-items."""
+    return [
+        {
+            "text": entry.text,
+            "units": _units_of(entry, units) if entry.units else (),
+            "items": _entries(entry.items, units) if entry.items else (),
+        }
+        for entry in entries
+    ]
+
+
+def _units_of(entry: Entry, units: dict[str, tuple[Data, ...]]) -> tuple[Data, ...]:
+    if len(entry.units) == 1:
+        return units[entry.units[0].id]
+    return tuple([units[unit.id][0] for unit in entry.units])
+
+
+def _figures(table: FigureTable) -> Data:
+    """``figures`` (the appendix table as text cells) and ``totals`` (key -> total as text)."""
+    indicators = table.indicators
+    rows: list[Data] = []
+    number = 0
+    for row in table.rows:
+        is_unit = row.kind is RowKind.UNIT
+        number += is_unit
+        rows.append(
+            {
+                "kind": row.kind.value,
+                "number": number if is_unit else "",
+                "label": row.label,
+                "reported": row.reported,
+                "cells": [cell_text(v, row, ind) for v, ind in zip(row.values, indicators, strict=True)],
+            }
+        )
+    total = table.total
+    reported = tuple(
+        {"label": ind.label, "unit": ind.unit, "text": cell_text(value, total, ind)}
+        for ind, value in zip(indicators, total.values, strict=True)
+        if value is not None
+    )
+    return {
+        "figures": {
+            "indicators": tuple(_indicator(indicator) for indicator in indicators),
+            "rows": tuple(rows),
+            "wide": len(indicators) > WIDE_TABLE,
+            "reported_totals": reported,
+        },
+        "totals": {
+            ind.key: cell_text(value, total, ind)
+            for ind, value in zip(indicators, total.values, strict=True)
+        },
+    }
