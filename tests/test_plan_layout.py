@@ -25,7 +25,7 @@ def test_defaults_by_point_and_recommendations_tabled(tmp_path: Path) -> None:
     )
     plan = read_plan(plan_file(tmp_path, text))
     assert plan.report.layout == "theo-y"
-    assert {s.key for s in plan.sections if s.summary_table} == {"lessons", "recommendations"}
+    assert {s.key for s in plan.sections if s.tabled} == {"lessons", "recommendations"}
 
 
 def test_layout_by_unit_and_a_wrong_one(tmp_path: Path) -> None:

@@ -49,9 +49,13 @@ def test_representative_is_the_most_reported_wording() -> None:
         Entry("Đề nghị sửa đổi Quy định 08-QĐi/TW về nêu gương.", [UNITS[0]]),
         Entry("Đề nghị Trung ương sửa đổi Quy định 08-QĐi/TW.", [UNITS[1], UNITS[2]]),
         Entry("Đề nghị tăng kinh phí cho chi bộ.", [UNITS[3]]),
+        *(Entry(f"Nội dung riêng {n}: chủ đề {topic}.", [UNITS[4]]) for n, topic in enumerate(
+            ("dân vận", "chuyển đổi số", "đoàn viên", "chi bộ thôn", "đơn thư", "mạng xã hội",
+             "lý luận", "tư tưởng", "kinh tế")
+        )),
     )
     points = group_points(entries, ORDER)
-    assert [p.variants[0].text for p in points] == [entries[1].text, entries[2].text]
+    assert [p.variants[0].text for p in points][:2] == [entries[1].text, entries[2].text]
     assert points[0].variants[1] is entries[0]
     assert [u.id for u in points[0].units] == ["u0", "u1", "u2"]
     assert "quy định" in points[0].shared

@@ -42,7 +42,12 @@ class Section:
     parts: tuple[Part, ...] = ()
     guidance: str = ""  # the đề cương: what the plan asks units to report here
     aliases: tuple[str, ...] = ()  # other titles units use for it (Word import matching)
-    summary_table: bool = False  # its points also tabled in the appendix, by number of units
+    summary_table: bool | None = None  # its points tabled in the appendix; None: by its key
+
+    @property
+    def tabled(self) -> bool:
+        """Whether the appendix tables this section's points (recommendations by default)."""
+        return self.key == RECOMMENDATIONS if self.summary_table is None else self.summary_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +243,7 @@ class _PlanReader(Reader):
                     self._unique(part_node, pkey, part_seen, "Mã phần")
                     preq = self.boolean(pfields["required"][1], "Mục 'required'") if "required" in pfields else True
                     parts.append(Part(pkey, ptitle, preq is not False, *self._described(pfields)))
-            tabled = key == RECOMMENDATIONS  # tabled by default; any section may say yes or no
+            tabled = None  # by its key, unless the plan says yes or no
             if "summary_table" in fields:
                 tabled = self.boolean(fields["summary_table"][1], "Mục 'summary_table'") is True
             sections.append(
