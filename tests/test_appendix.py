@@ -75,7 +75,10 @@ def test_totals_match_a_hand_sum_and_missing_units_show_dashes(compiled: tuple[P
 
 def test_wide_table_is_on_a_landscape_page(compiled: tuple[Path, Path]) -> None:
     sections = docx.Document(str(compiled[0])).sections
-    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    # the body, the wide figures table, then the recommendations table back in portrait
+    assert [s.orientation for s in sections] == [
+        WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT
+    ]
     assert sections[1].page_width > sections[1].page_height
 
 

@@ -63,14 +63,14 @@ def test_compile_writes_the_draft_and_says_where_and_how_many(tmp_path: Path) ->
     assert "bao-cao.docx" in result.stdout
     assert "tổng hợp 2/3 đơn vị, 1 chưa gửi, 0 bị bỏ qua" in result.stdout
     lines = entry_lines(out)
-    assert lines == [
-        "- Đã tổ chức 45 hội nghị quán triệt. (Quận ủy Ba Đình)",
-        "- Công tác kiểm tra được tăng cường: (Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
+    assert lines == [  # by point: shared by more units first; the count before the names
+        "- Công tác kiểm tra được tăng cường (2 đơn vị: Quận ủy Ba Đình, Quận ủy Hoàn Kiếm):",
         "+ Kiểm tra 12 tổ chức đảng.",
+        "- Đã tổ chức 45 hội nghị quán triệt. (Quận ủy Ba Đình)",
         "- Tổ chức 3 hội nghị chuyên đề. (Quận ủy Hoàn Kiếm)",
-        "- Một số cấp ủy chưa sâu sát. (Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
-        "- Dịch Covid-19 kéo dài. (Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
-        "- Nhận thức của một bộ phận cán bộ chưa đầy đủ. (Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
+        "- Một số cấp ủy chưa sâu sát. (2 đơn vị: Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
+        "- Dịch Covid-19 kéo dài. (2 đơn vị: Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
+        "- Nhận thức của một bộ phận cán bộ chưa đầy đủ. (2 đơn vị: Quận ủy Ba Đình, Quận ủy Hoàn Kiếm)",
     ]
     texts = body_texts(out)
     assert "Còn 1 đơn vị chưa gửi báo cáo: Huyện ủy Sóc Sơn." in texts
@@ -143,7 +143,7 @@ def test_skip_invalid_names_the_skipped_unit_in_the_draft_and_terminal(tmp_path:
     texts = body_texts(out)
     assert any("còn lỗi nên chưa được tổng hợp: Quận ủy Hoàn Kiếm." in t for t in texts)
     assert not any("Tổ chức 3 hội nghị chuyên đề." in t for t in texts)
-    assert "- Công tác kiểm tra được tăng cường: (Quận ủy Ba Đình)" in texts
+    assert "- Công tác kiểm tra được tăng cường (Quận ủy Ba Đình):" in texts
 
 
 def test_require_all_refuses_when_units_are_missing(tmp_path: Path) -> None:
@@ -366,22 +366,30 @@ def test_example_has_every_item_of_every_unit_once_per_entry(example: tuple[Path
     merged = merge(plan, valid)
     expected: list[str] = []
     for section in merged.sections:
-        for entries in [section.entries, *(p.entries for p in section.parts)]:
-            for entry in entries:
-                names = ", ".join(u.name for u in entry.units)
-                end = "" if ends_sentence(entry.text) else "."
-                expected.append(f"- {entry.text} ({names}){end}")
-                expected.extend(f"+ {text}" for text, _ in _walk(entry.items, 2))
+        for points in [section.points, *(p.points for p in section.parts)]:
+            for point in points:
+                names = ", ".join(u.name for u in point.units)
+                count = f"{len(point.units)} đơn vị: " if len(point.units) > 1 else ""
+                first = point.variants[0]
+                head = first.text.rstrip()
+                if head.endswith(":"):
+                    expected.append(f"- {head[:-1].rstrip()} ({count}{names}):")
+                else:
+                    expected.append(f"- {first.text} ({count}{names}){'' if ends_sentence(first.text) else '.'}")
+                for variant in point.variants:  # each wording's sub-items, under it
+                    expected.extend(f"+ {text}" for text, _ in _walk(variant.items, 2))
     lines = entry_lines(out)
     assert lines == expected
     missing = next(t for t in body_texts(out) if t.startswith("Còn "))
     assert missing == f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {', '.join(u.name for u in merged.missing)}."
-    # independently of merge(): every item a unit wrote is in the document
-    joined = "\n".join(lines)
+    # independently of merge(): every item a unit wrote is in the document, as a point's
+    # wording or as another wording under it
+    joined = "\n".join(body_texts(out))
     for unit_file in valid:
         for items in unit_file.content.values():
             for text, depth in _walk(items):
-                assert (f"- {text} (" if depth == 1 else f"+ {text}") in joined, text
+                head = text.rstrip().removesuffix(":").rstrip()
+                assert (head if depth == 1 else f"+ {text}") in joined, text
 
 
 def test_example_attributes_a_shared_item_to_all_its_units(example: tuple[Path, Path]) -> None:

@@ -19,6 +19,8 @@ from sokket_cli.intake.yamlnodes import Node, is_empty, load
 from sokket_cli.problems import Severity, error
 
 FORMATS = ("dang", "nha-nuoc")
+LAYOUTS = ("theo-y", "theo-don-vi")  # the draft by point (shared points first) or by unit
+RECOMMENDATIONS = "recommendations"  # the section whose points the appendix tables by default
 AGGREGATES = ("sum", "mean", "none")
 _DESCRIBED = ("key", "title", "required", "guidance", "aliases")  # keys of a section or part
 
@@ -40,6 +42,12 @@ class Section:
     parts: tuple[Part, ...] = ()
     guidance: str = ""  # the đề cương: what the plan asks units to report here
     aliases: tuple[str, ...] = ()  # other titles units use for it (Word import matching)
+    summary_table: bool | None = None  # its points tabled in the appendix; None: by its key
+
+    @property
+    def tabled(self) -> bool:
+        """Whether the appendix tables this section's points (recommendations by default)."""
+        return self.key == RECOMMENDATIONS if self.summary_table is None else self.summary_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,7 @@ class ReportSettings:
     summary: str = ""
     signer: Signer = field(default_factory=Signer)
     recipients: tuple[str, ...] = ()
+    layout: str = LAYOUTS[0]
 
 
 @dataclass(frozen=True)
@@ -137,7 +146,7 @@ class _PlanReader(Reader):
     def report(self, node: Node) -> ReportSettings:
         known = (
             "format", "parent_organ", "organ", "number", "place", "title", "summary", "signer",
-            "recipients",
+            "recipients", "layout",
         )
         fields = self.fields(node, known, "Mục 'report'")
         if fields is None:
@@ -151,6 +160,15 @@ class _PlanReader(Reader):
                 "'nha-nuoc' (Nghị định 30/2020/NĐ-CP).",
             )
             fmt = "dang"
+        layout = self.optional_text(fields, "layout", LAYOUTS[0])
+        if layout not in LAYOUTS:
+            self.add(
+                fields["layout"][1],
+                "bad-value",
+                f"Cách trình bày '{layout}' không có. Chọn 'theo-y' (gộp các ý giống nhau của "
+                "các đơn vị, ý nhiều đơn vị nêu đứng trước) hoặc 'theo-don-vi' (từng đơn vị).",
+            )
+            layout = LAYOUTS[0]
         signer = Signer()
         if "signer" in fields:
             sfields = self.fields(fields["signer"][1], ("authority", "position", "name"), "Mục 'signer'")
@@ -170,6 +188,7 @@ class _PlanReader(Reader):
             summary=self.optional_text(fields, "summary"),
             signer=signer,
             recipients=tuple(recipients),
+            layout=layout,
         )
 
     def _keyed(self, node: Node, known: tuple[str, ...], what: str) -> tuple[dict[str, tuple[Node, Node]], str, str] | None:
@@ -200,7 +219,7 @@ class _PlanReader(Reader):
         sections: list[Section] = []
         seen: set[str] = set()
         for item in items:
-            read = self._keyed(item, (*_DESCRIBED, "parts"), "Một mục của 'sections'")
+            read = self._keyed(item, (*_DESCRIBED, "parts", "summary_table"), "Một mục của 'sections'")
             if read is None:
                 continue
             fields, key, title = read
@@ -224,8 +243,13 @@ class _PlanReader(Reader):
                     self._unique(part_node, pkey, part_seen, "Mã phần")
                     preq = self.boolean(pfields["required"][1], "Mục 'required'") if "required" in pfields else True
                     parts.append(Part(pkey, ptitle, preq is not False, *self._described(pfields)))
+            tabled = None  # by its key, unless the plan says yes or no
+            if "summary_table" in fields:
+                tabled = self.boolean(fields["summary_table"][1], "Mục 'summary_table'") is True
             sections.append(
-                Section(key, title, required is not False, tuple(parts), *self._described(fields))
+                Section(
+                    key, title, required is not False, tuple(parts), *self._described(fields), tabled
+                )
             )
         if not sections:
             self.add(node, "missing-field", "Kế hoạch phải có ít nhất một mục trong 'sections'.")

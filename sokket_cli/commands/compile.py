@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,6 +32,16 @@ if TYPE_CHECKING:
     from sokket_cli.merge.outline import MergedReport
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
+
+
+class Layout(str, Enum):
+    theo_y = "theo-y"
+    theo_don_vi = "theo-don-vi"
+
+
+class OutputFormat(str, Enum):
+    docx = "docx"
+    json = "json"
 PROGRESS_THRESHOLD = 50  # files; below this a run is too quick for a progress bar to help
 
 
@@ -84,8 +95,13 @@ def _read_merge_write(
     *,
     skip_invalid: bool,
     require_all: bool,
+    layout: str,
+    output_format: OutputFormat,
+    as_unit: str | None,
+    parent: Plan | None,
 ) -> tuple[MergedReport, list[UnitFile], list[UnitFile]]:
-    """Read, refuse or merge, and write the .docx (``targets[0]``) and the .xlsx if asked.
+    """Read, refuse or merge, and write what was asked to ``targets``: the .docx (and the
+    .xlsx), the merged report as JSON, or the unit file for the level above.
 
     Returns the merged report, the files left out and the files compiled.
     """
@@ -109,7 +125,8 @@ def _read_merge_write(
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     valid = [f for f in collection.by_unit.values() if f.valid]
-    merged = merge(plan, valid, collection.skipped_units)
+    by_point = layout == Layout.theo_y.value or as_unit is not None or output_format is OutputFormat.json
+    merged = merge(plan, valid, collection.skipped_units, group=by_point)
     if require_all and (merged.missing or merged.skipped):
         if merged.missing:
             err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
@@ -118,9 +135,49 @@ def _read_merge_write(
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
 
-    with _spinner(len(files), "Đang soạn dự thảo..."):
-        write_report(merged, targets[0], template, when, workbook=targets[1] if len(targets) > 1 else None)
+    if as_unit is not None:
+        _write_unit_file(merged, targets[0], as_unit, when, parent)
+    elif output_format is OutputFormat.json:
+        from sokket_cli.render.report_json import report_json
+        from sokket_cli.write.forms import write_text
+
+        write_text(targets[0], report_json(merged, when))
+    else:
+        with _spinner(len(files), "Đang soạn dự thảo..."):
+            workbook = targets[1] if len(targets) > 1 else None
+            write_report(merged, targets[0], template, when, workbook=workbook, layout=layout)
     return merged, invalid, valid
+
+
+def _write_unit_file(
+    merged: MergedReport, target: Path, unit_id: str, when: date | None, parent: Plan | None
+) -> None:
+    """The level's report as one unit's file for the level above; checked against the
+    parent plan when given, and not written if that plan would refuse it."""
+    from sokket_cli.check.unit import check_unit
+    from sokket_cli.merge.rollup import rollup
+    from sokket_cli.write.forms import write_text
+    from sokket_cli.write.unitfile import unit_yaml
+
+    day = when or date.today()
+    rolled = rollup(merged, day)
+    file_format = (parent or merged.plan).unit_format
+    text = unit_yaml(
+        file_format, unit_id, submitted=day, content=rolled.content,
+        indicators=rolled.indicators, header=rolled.header,
+    )
+    if parent is not None:
+        checked = check_unit(target, text.encode("utf-8"), parent)
+        if not checked.valid:
+            color = wants_color(sys.stderr)
+            for problem in checked.report.problems:
+                err(problem_line(target, problem, color))
+            err(
+                f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
+                f"{display_path(parent.path)} (các lỗi ở trên)."
+            )
+            raise typer.Exit(ExitStatus.PROBLEMS)
+    write_text(target, text)
 
 
 @guarded
@@ -155,6 +212,38 @@ def compile_report(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="In từng cảnh báo của các tệp được tổng hợp.")
     ] = False,
+    layout: Annotated[
+        Layout | None,
+        typer.Option(
+            "--layout",
+            help="Cách trình bày: theo-y (gộp các ý giống nhau của nhiều đơn vị, ý nhiều đơn vị "
+            "nêu đứng trước) hoặc theo-don-vi (từng đơn vị một). Mặc định theo report.layout.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="docx: dự thảo Word; json: dữ liệu tổng hợp cho chương trình khác."),
+    ] = OutputFormat.docx,
+    as_unit: Annotated[
+        str | None,
+        typer.Option(
+            "--as-unit",
+            metavar="MÃ",
+            help="Ghi kết quả tổng hợp thành tệp báo cáo .yaml của đơn vị MÃ để gửi cấp trên.",
+            show_default=False,
+        ),
+    ] = None,
+    parent_plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan-cha",
+            metavar="TỆP",
+            help="Kế hoạch của cấp trên: kiểm tra tệp --as-unit theo kế hoạch này.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành dự thảo báo cáo .docx theo thể thức văn bản."""
     when = parse_signing_date(signing_date) if signing_date is not None else None
@@ -166,11 +255,22 @@ def compile_report(
     files = listing.units
     if not files:
         raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
-    requested = with_suffix(output, ".docx", "-o") if output is not None else Path.cwd() / DEFAULT_OUTPUT
+    parent = read_plan(parent_plan) if parent_plan is not None else None
+    if parent_plan is not None and as_unit is None:
+        raise UsageError("--plan-cha chỉ dùng cùng --as-unit MÃ.")
+    if parent is not None and as_unit is not None and as_unit not in parent.unit_ids:
+        raise UsageError(f"Kế hoạch cấp trên không có đơn vị mã '{as_unit}'.")
+    suffix = ".yaml" if as_unit is not None else f".{output_format.value}"
+    default = f"{as_unit}.yaml" if as_unit is not None else Path(DEFAULT_OUTPUT).with_suffix(suffix).name
+    requested = with_suffix(output, suffix, "-o") if output is not None else Path.cwd() / default
+    if xlsx is not None and suffix != ".docx":
+        raise UsageError("--xlsx chỉ dùng khi ghi dự thảo Word (.docx).")
     workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
     if workbook is not None and not the_plan.indicators:
         raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
     inputs = [*files, plan_path, *([template] if template is not None else [])]
+    if parent is not None:
+        inputs.append(parent.path)
     targets = check_targets([requested] + ([workbook] if workbook is not None else []), inputs)
 
     # Everything read, merged and rendered lives until exit, and reading makes no cycles:
@@ -178,7 +278,9 @@ def compile_report(
     gc.disable()
     try:
         merged, invalid, valid = _read_merge_write(
-            the_plan, files, targets, template, when, skip_invalid=skip_invalid, require_all=require_all
+            the_plan, files, targets, template, when, skip_invalid=skip_invalid,
+            require_all=require_all, layout=(layout.value if layout else the_plan.report.layout),
+            output_format=output_format, as_unit=as_unit, parent=parent,
         )
     finally:
         # Rendering leaves the report's objects in cycles (Jinja's context and macros);
@@ -188,8 +290,9 @@ def compile_report(
 
     for unit_file in invalid:
         err(f"Bỏ qua {display_path(unit_file.path)}: {unit_file.report.errors} lỗi (xem bằng sokket validate).")
+    what = "tệp báo cáo gửi cấp trên" if as_unit else "dữ liệu tổng hợp" if suffix == ".json" else "dự thảo"
     typer.echo(
-        f"Đã ghi dự thảo vào {display_path(requested)}: tổng hợp {len(merged.compiled)}/"
+        f"Đã ghi {what} vào {display_path(requested)}: tổng hợp {len(merged.compiled)}/"
         f"{len(the_plan.units)} đơn vị, {len(merged.missing)} chưa gửi, "
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )

@@ -2,6 +2,8 @@
 
 Identical items (same text after whitespace and NFC normalisation, same sub-items) from
 several units become one entry attributed to all of them; nothing else is ever dropped.
+Entries that make the same point in other words are then gathered into points (see
+:mod:`sokket_cli.merge.grouping`), each keeping every wording with its units.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from decimal import Decimal
 
 from sokket_cli.check.plan import Plan, PlanUnit
 from sokket_cli.check.unit import Item, UnitFile, content_key
+from sokket_cli.merge.grouping import group_texts
 
 
 @dataclass(slots=True)
@@ -26,10 +29,34 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Point:
+    """Entries (distinct wordings) that make one point.
+
+    ``variants[0]`` is the representative wording: the one most units wrote, the earliest on
+    a tie. ``units`` are all the units that made the point, in plan order; ``shared`` are
+    the terms that put the wordings together, for a reader who asks why.
+    """
+
+    variants: tuple[Entry, ...]
+    units: tuple[PlanUnit, ...]
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """What one unit reported in a section (or part), for the by-unit layout."""
+
+    unit: PlanUnit
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MergedPart:
     key: str
     title: str
     entries: tuple[Entry, ...]
+    points: tuple[Point, ...] = ()
+    by_unit: tuple[Reported, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +67,8 @@ class MergedSection:
     title: str
     entries: tuple[Entry, ...] = ()
     parts: tuple[MergedPart, ...] = ()
+    points: tuple[Point, ...] = ()
+    by_unit: tuple[Reported, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,33 +148,56 @@ def merge_items(reported: Iterable[tuple[PlanUnit, Sequence[Item]]]) -> tuple[En
     return tuple(entries)
 
 
-def merge(plan: Plan, compiled: Sequence[UnitFile], skipped: Iterable[str] = ()) -> MergedReport:
+def group_points(entries: Sequence[Entry], order: dict[str, int]) -> tuple[Point, ...]:
+    """Points of a section's entries: shared by more units first, then in plan order."""
+    grouping = group_texts([entry.text for entry in entries])
+    points: list[tuple[int, int, Point]] = []
+    for members in grouping.groups:
+        variants = [entries[i] for i in members]
+        first = max(range(len(variants)), key=lambda i: (len(variants[i].units), -i))
+        variants.insert(0, variants.pop(first))
+        ids = {unit.id: unit for entry in variants for unit in entry.units}
+        units = tuple(sorted(ids.values(), key=lambda unit: order[unit.id]))
+        shared = tuple(dict.fromkeys(t for i in members for t in grouping.shared[i]))
+        points.append((-len(units), members[0], Point(tuple(variants), units, shared)))
+    points.sort(key=lambda ranked: ranked[:2])
+    return tuple(point for _, _, point in points)
+
+
+def merge(
+    plan: Plan, compiled: Sequence[UnitFile], skipped: Iterable[str] = (), *, group: bool = True
+) -> MergedReport:
     """The merged report of ``compiled`` (valid, one file per unit) under ``plan``.
 
-    ``skipped`` are the ids of units whose files were invalid and left out on request.
+    ``skipped`` are the ids of units whose files were invalid and left out on request;
+    ``group`` gathers each section's entries into points (the by-point layout needs them).
     """
     by_id = {u.unit_id: u for u in compiled}
     ordered = [(unit, by_id[unit.id]) for unit in plan.units if unit.id in by_id]
     skipped_ids = set(skipped) - set(by_id)
 
-    def reported(key: str) -> list[tuple[PlanUnit, Sequence[Item]]]:
-        return [(unit, file.content.get(key, ())) for unit, file in ordered]
+    order = {unit.id: index for index, unit in enumerate(plan.units)}
 
-    sections = tuple(
-        MergedSection(
-            section.key,
-            section.title,
-            entries=() if section.parts else merge_items(reported(content_key(section.key))),
-            parts=tuple(
-                MergedPart(part.key, part.title, merge_items(reported(content_key(section.key, part.key))))
+    def merged(key: str) -> tuple[tuple[Entry, ...], tuple[Point, ...], tuple[Reported, ...]]:
+        reported = [(unit, file.content.get(key, ())) for unit, file in ordered]
+        entries = merge_items(reported)
+        points = group_points(entries, order) if group else ()
+        return entries, points, tuple(Reported(unit, tuple(items)) for unit, items in reported if items)
+
+    sections: list[MergedSection] = []
+    for section in plan.sections:
+        if section.parts:
+            parts = tuple(
+                MergedPart(part.key, part.title, *merged(content_key(section.key, part.key)))
                 for part in section.parts
-            ),
-        )
-        for section in plan.sections
-    )
+            )
+            sections.append(MergedSection(section.key, section.title, parts=parts))
+        else:
+            entries, points, by_unit = merged(content_key(section.key))
+            sections.append(MergedSection(section.key, section.title, entries, (), points, by_unit))
     return MergedReport(
         plan=plan,
-        sections=sections,
+        sections=tuple(sections),
         compiled=tuple(
             UnitSummary(unit, file.submitted, file.late(plan.deadline), dict(file.indicators))
             for unit, file in ordered

@@ -12,9 +12,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sokket_cli.check.plan import Indicator, Plan, PlanUnit, ReportSettings
+from sokket_cli.check.plan import LAYOUTS, Indicator, Plan, PlanUnit, ReportSettings
+from sokket_cli.check.unit import Item
 from sokket_cli.merge.figures import FigureTable, RowKind, build_table, cell_text
-from sokket_cli.merge.outline import Entry, MergedReport
+from sokket_cli.merge.outline import Entry, MergedPart, MergedReport, MergedSection, Point
 
 # Exactly these types (not subclasses: ``datetime`` is a ``date`` with methods that reach more).
 PLAIN_TYPES: frozenset[type] = frozenset(
@@ -31,10 +32,18 @@ def figure_table(merged: MergedReport) -> FigureTable:
 
 
 def template_context(
-    merged: MergedReport, signing_date: date | None, table: FigureTable | None = None
+    merged: MergedReport,
+    signing_date: date | None,
+    table: FigureTable | None = None,
+    layout: str | None = None,
 ) -> Data:
-    """The template context: plain data only, built once before rendering."""
+    """The template context: plain data only, built once before rendering.
+
+    ``layout`` (the plan's ``report.layout`` unless given) is ``theo-y``, by point, or
+    ``theo-don-vi``, by unit; each section carries what its layout needs.
+    """
     plan = merged.plan
+    layout = layout or plan.report.layout
     units = {unit.id: _unit(unit) for unit in plan.units}
     alone: dict[str, tuple[Data, ...]] = {key: (unit,) for key, unit in units.items()}  # one-unit entries
     report = _report(plan.report)
@@ -44,18 +53,15 @@ def template_context(
     return {
         "plan": _plan(plan, units, report),
         "report": report,
+        "layout": layout,
         "sections": tuple(
             {
-                "key": section.key,
-                "title": section.title,
-                "entries": _entries(section.entries, alone),
-                "parts": tuple(
-                    {"key": part.key, "title": part.title, "entries": _entries(part.entries, alone)}
-                    for part in section.parts
-                ),
+                **_outline(section, alone, layout),
+                "parts": tuple(_outline(part, alone, layout) for part in section.parts),
             }
             for section in merged.sections
         ),
+        "summary_tables": _summary_tables(merged, alone) if layout == LAYOUTS[0] else (),
         "compiled": tuple(
             {
                 "unit": units[s.unit.id],
@@ -102,6 +108,7 @@ def _report(settings: ReportSettings) -> Data:
         "summary": settings.summary,
         "signer": {"authority": signer.authority, "position": signer.position, "name": signer.name},
         "recipients": settings.recipients,
+        "layout": settings.layout,
     }
 
 
@@ -142,6 +149,57 @@ def _entries(entries: Iterable[Entry], units: dict[str, tuple[Data, ...]]) -> li
         }
         for entry in entries
     ]
+
+
+def _outline(part: MergedSection | MergedPart, alone: dict[str, tuple[Data, ...]], layout: str) -> Data:
+    """A section or part: its entries, and its points (by point) or each unit's items."""
+    by_point = layout == LAYOUTS[0]
+    return {
+        "key": part.key,
+        "title": part.title,
+        "entries": _entries(part.entries, alone),
+        "points": [_point(point, alone) for point in part.points] if by_point else [],
+        "by_unit": [] if by_point else [
+            {"unit": alone[reported.unit.id][0], "items": _items(reported.items)}
+            for reported in part.by_unit
+        ],
+    }
+
+
+def _point(point: Point, alone: dict[str, tuple[Data, ...]]) -> Data:
+    """One point: its representative wording, all its units, and every wording with its own."""
+    variants = _entries(point.variants, alone)
+    first = variants[0]
+    return {
+        "text": first["text"],
+        "items": first["items"],
+        "units": tuple([alone[unit.id][0] for unit in point.units]),
+        "variants": variants,
+        "shared": list(point.shared),
+    }
+
+
+def _items(items: Iterable[Item]) -> list[Data]:
+    return [{"text": item.text, "items": _items(item.items)} for item in items]
+
+
+def _summary_tables(merged: MergedReport, alone: dict[str, tuple[Data, ...]]) -> list[Data]:
+    """The points of each section the plan tables (recommendations by default), most units
+    first: STT | content | units | number of units."""
+    tables: list[Data] = []
+    for section, planned in zip(merged.sections, merged.plan.sections, strict=True):
+        if not planned.tabled:
+            continue
+        points = [point for part in (section.parts or (section,)) for point in part.points]
+        rows = sorted(points, key=lambda point: -len(point.units))  # stable: ties keep order
+        tables.append(
+            {
+                "key": section.key,
+                "title": section.title,
+                "rows": [_point(point, alone) for point in rows],
+            }
+        )
+    return tables
 
 
 def _units_of(entry: Entry, units: dict[str, tuple[Data, ...]]) -> tuple[Data, ...]:

@@ -65,6 +65,18 @@ def unit_names(units: Iterable[Mapping[str, Any]], separator: str = ", ") -> str
     return separator.join([u["unit"]["name"] if "unit" in u else u["name"] for u in units])
 
 
+def ends_colon(text: str) -> bool:
+    """Whether an item ends with ':' (it leads into its sub-items)."""
+    return text.rstrip().endswith(":")
+
+
+def without_colon(text: str) -> str:
+    """The text without its closing ':', so the attribution can stand before the colon:
+    '... vi phạm (Quận ủy Ba Đình):' rather than '... vi phạm: (Quận ủy Ba Đình)'."""
+    stripped = text.rstrip()
+    return stripped[:-1].rstrip() if stripped.endswith(":") else text
+
+
 def ends_sentence(text: str) -> bool:
     """Whether the text already ends in punctuation, so the template adds none."""
     stripped = text.rstrip().rstrip("\"'”’)»")

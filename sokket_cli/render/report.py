@@ -175,6 +175,7 @@ def write_report(
     *,
     workbook: Path | None = None,
     limits: RenderLimits | None = None,
+    layout: str | None = None,
 ) -> None:
     """Render the merged report and write the .docx (and the .xlsx), all or nothing.
 
@@ -184,7 +185,7 @@ def write_report(
     """
     limits = limits or RenderLimits()
     table = figure_table(merged)
-    data = template_context(merged, signing_date, table)
+    data = template_context(merged, signing_date, table, layout)
     source = template or builtin_templates() / (merged.plan.report.format + TEMPLATE_SUFFIX)
     with bounded(limits, source):
         pieces, source_name = render_pieces(merged, template, signing_date, limits, data=data)

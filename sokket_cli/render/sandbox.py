@@ -23,12 +23,14 @@ from jinja2.utils import Namespace
 from sokket_cli.errors import TemplateError, os_reason
 from sokket_cli.intake.text import decode
 from sokket_cli.render.filters import (
+    ends_colon,
     ends_sentence,
     letter,
     long_date,
     roman,
     short_date,
     unit_names,
+    without_colon,
 )
 from sokket_cli.render.limits import (
     RenderLimits,
@@ -191,9 +193,11 @@ def environment(
     )
     env.filters = {name: _bounded(f, limits) for name, f in env.filters.items()}
     env.filters.update(
-        roman=roman, letter=letter, short_date=short_date, long_date=long_date, names=unit_names
+        roman=roman, letter=letter, short_date=short_date, long_date=long_date, names=unit_names,
+        without_colon=without_colon,
     )
     env.tests["ends_sentence"] = ends_sentence
+    env.tests["ends_colon"] = ends_colon
     del env.globals["lipsum"]  # random filler text, of any length asked
     env.globals.update(roman=roman, letter=letter, short_date=short_date, long_date=long_date)
     return env
