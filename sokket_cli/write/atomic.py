@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,14 +27,12 @@ def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
     those of the file it replaces.
     """
     folder = output.parent if str(output.parent) else Path()
-    if output.is_dir():
+    status = output_status(output)
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(
             "Đường dẫn kết quả là một thư mục; hãy ghi rõ tên tệp, ví dụ -o bao-cao.docx.", path=output
         )
-    try:
-        mode = output.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~_current_umask()
+    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_current_umask()
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -51,6 +51,17 @@ def write_atomic(output: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
+def output_status(output: Path) -> os.stat_result | None:
+    """What is at ``output`` now (None: nothing yet). A name the system cannot take (too
+    long, a file used as a folder, a link loop) is an :class:`OutputError`, not a bug."""
+    try:
+        return output.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise output_error(output, exc) from exc
+
+
 def output_error(output: Path, exc: OSError) -> OutputError:
     """A Vietnamese reason, with the usual cause on Windows: the file is open in Word/Excel."""
     reason = os_reason(exc)
@@ -61,6 +72,8 @@ def output_error(output: Path, exc: OSError) -> OutputError:
         )
     elif isinstance(exc, FileNotFoundError):
         hint = " Thư mục chứa tệp kết quả chưa có; hãy tạo thư mục hoặc chọn nơi khác."
+    elif exc.errno == errno.ENAMETOOLONG:
+        hint = " Hãy đặt tên ngắn hơn."
     else:
         hint = " Hãy chọn nơi ghi khác."
     return OutputError(f"Không ghi được tệp kết quả ({reason}).{hint}", path=output)

@@ -8,10 +8,11 @@ file unless asked (--force); two reports of one unit in one run are never both w
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from sokket_cli.errors import InputError, OutputError, UsageError
-from sokket_cli.write.atomic import write_atomic
+from sokket_cli.write.atomic import output_status, write_atomic
 
 WORD_SUFFIXES = (".docx", ".docm")
 REFUSED_SUFFIXES = (".doc", ".pdf", ".rtf")  # listed so each gets its own message
@@ -50,7 +51,8 @@ def output_target(output: Path | None, default_folder: Path, inputs: int) -> tup
     """(path, is_folder): a .yaml file for one input, else a folder for <unit>.yaml files."""
     if output is None:
         return default_folder, True
-    if output.suffix.lower() in UNIT_SUFFIXES and not output.is_dir():
+    status = output_status(output)
+    if output.suffix.lower() in UNIT_SUFFIXES and not (status and stat.S_ISDIR(status.st_mode)):
         if inputs > 1:
             raise UsageError(
                 f"Có {inputs} tệp Word nên -o phải là một thư mục (ví dụ -o units/), không phải "

@@ -1,0 +1,51 @@
+"""Findings of the pre-release QA pass, each pinned by the command a user typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import VALID_UNIT, write_review
+from typer.testing import CliRunner
+from word_reports import WordReport
+
+from sokket_cli.cli import app
+
+runner = CliRunner()
+LONG_NAME = "a" * 300  # longer than any file system allows (255 bytes)
+
+
+def run(*args: str | Path):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def _word_file(tmp_path: Path) -> Path:
+    report = WordReport()
+    report.para("I. KẾT QUẢ ĐẠT ĐƯỢC", bold=True)
+    report.para("Đã tổ chức 45 hội nghị quán triệt.")
+    return report.save(tmp_path / "bao-cao-ba-dinh.docx")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["schema", "{root}", "-o", "{long}.json"],
+        ["forms", "{root}", "-o", "{long}"],
+        ["forms", "{root}", "--html", "-o", "{long}.html"],
+        ["compile", "{root}/units", "-o", "{long}.docx"],
+        ["fix", "{root}/units/ba-dinh.yaml", "-o", "{long}.yaml"],
+        ["import", "{root}/bao-cao-ba-dinh.docx", "--don-vi", "ba-dinh", "-o", "{long}.yaml"],
+    ],
+    ids=["schema", "forms", "forms-html", "compile", "fix", "import"],
+)
+def test_an_output_name_too_long_is_a_usage_error_not_an_internal_one(
+    tmp_path: Path, command: list[str]
+) -> None:
+    write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    _word_file(tmp_path)
+    args = [part.format(root=tmp_path, long=tmp_path / LONG_NAME) for part in command]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Lỗi nội bộ" not in result.output
+    assert "tên tệp quá dài" in result.output
+    assert "ngắn hơn" in result.output
