@@ -49,3 +49,31 @@ def test_an_output_name_too_long_is_a_usage_error_not_an_internal_one(
     assert "Lỗi nội bộ" not in result.output
     assert "tên tệp quá dài" in result.output
     assert "ngắn hơn" in result.output
+
+
+def _quick_start_commands() -> list[list[str]]:
+    """The 'Bắt đầu nhanh' block of the README, one argument list per command."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Bắt đầu nhanh", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    return [line.split("#", 1)[0].split()[1:] for line in block.splitlines() if line.strip()]
+
+
+def test_the_readme_quick_start_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.chdir(tmp_path)
+    book = openpyxl.Workbook()
+    for row in (["STT", "Tên đơn vị"], [1, "Đảng ủy phường Ba Đình"], [2, "Đảng ủy xã Sóc Sơn"]):
+        book.active.append(row)
+    book.save(tmp_path / "danh-sach.xlsx")
+    outcomes = {}
+    for args in _quick_start_commands():
+        result = run(*args)
+        outcomes[args[0]] = result
+        assert "Lỗi nội bộ" not in result.output
+    # the blank form only lacks its content; the plan is found and nothing is missing
+    assert outcomes["validate"].exit_code == 1, outcomes["validate"].output
+    assert "chưa có nội dung" in outcomes["validate"].output
+    assert "Không tìm thấy tệp kế hoạch" not in outcomes["validate"].output
+    assert outcomes["status"].exit_code == 0, outcomes["status"].output
