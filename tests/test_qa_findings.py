@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,25 @@ def test_the_readme_quick_start_runs_as_written(
     assert "chưa có nội dung" in outcomes["validate"].output
     assert "Không tìm thấy tệp kế hoạch" not in outcomes["validate"].output
     assert outcomes["status"].exit_code == 0, outcomes["status"].output
+
+
+def test_a_folder_given_to_fix_is_explained_in_vietnamese(tmp_path: Path) -> None:
+    folder = tmp_path / "ba-dinh.yaml"
+    folder.mkdir()
+    result = run("fix", folder)
+    assert result.exit_code == 2, result.output
+    assert "đây là một thư mục, không phải tệp" in result.output
+    assert "Is a directory" not in result.output
+
+
+def test_a_special_file_given_to_import_is_not_called_a_folder(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    write_review(tmp_path, {})
+    pipe = tmp_path / "bao-cao.docx"
+    os.mkfifo(pipe)
+    result = run("import", pipe, "--don-vi", "ba-dinh", "--plan", tmp_path / "plan.yaml")
+    assert result.exit_code == 2, result.output
+    assert "không phải tệp thông thường" in result.output
+    assert "Not a directory" not in result.output
+    assert "Không đọc được thư mục" not in result.output

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from sokket_cli.errors import InputError, OutputError, UsageError
+from sokket_cli.errors import InputError, OutputError, UsageError, os_reason
 from sokket_cli.write.atomic import output_status, write_atomic
 
 WORD_SUFFIXES = (".docx", ".docm")
@@ -28,6 +28,11 @@ def word_files(paths: list[Path]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
+        if not path.is_dir():
+            raise UsageError(
+                f"'{path}' không phải tệp thông thường; hãy chỉ một tệp .docx hoặc một thư mục "
+                "chứa các tệp .docx."
+            )
         try:
             with os.scandir(path) as entries:
                 found.extend(
@@ -40,7 +45,7 @@ def word_files(paths: list[Path]) -> list[Path]:
                     )
                 )
         except OSError as exc:
-            raise InputError(f"Không đọc được thư mục: {exc.strerror}.", path=path) from exc
+            raise InputError(f"Không đọc được thư mục: {os_reason(exc)}.", path=path) from exc
     if not found:
         where = ", ".join(f"'{p}'" for p in paths)
         raise UsageError(f"Không có tệp Word (.docx) nào trong {where}.")
@@ -79,5 +84,5 @@ def write_unit_file(path: Path, text: str, *, force: bool, inputs: set[Path]) ->
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"Không tạo được thư mục kết quả ({exc.strerror}).", path=path) from exc
+        raise OutputError(f"Không tạo được thư mục kết quả ({os_reason(exc)}).", path=path) from exc
     write_atomic(path, lambda stream: stream.write(text.encode("utf-8")))
