@@ -100,3 +100,25 @@ def test_a_special_file_given_to_import_is_not_called_a_folder(tmp_path: Path) -
     assert "không phải tệp thông thường" in result.output
     assert "Not a directory" not in result.output
     assert "Không đọc được thư mục" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["init", "{long}"],
+        ["init", "{root}/new", "--don-vi", "{long}.csv"],
+        ["validate", "{long}.yaml"],
+        ["status", "{long}"],
+        ["import", "{long}.docx"],
+    ],
+    ids=["init", "init-list", "validate", "status", "import"],
+)
+def test_an_input_name_too_long_is_a_usage_error_not_an_internal_one(
+    tmp_path: Path, command: list[str]
+) -> None:
+    args = [part.format(root=tmp_path, long=tmp_path / LONG_NAME) for part in command]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Lỗi nội bộ" not in result.output
+    assert "quá dài" in result.output
+    assert LONG_NAME not in result.output  # the name is shortened, not printed whole
