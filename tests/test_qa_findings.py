@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,24 @@ def test_an_input_name_too_long_is_a_usage_error_not_an_internal_one(
     assert "Lỗi nội bộ" not in result.output
     assert "quá dài" in result.output
     assert LONG_NAME not in result.output  # the name is shortened, not printed whole
+
+
+def test_a_word_file_with_an_embedded_chunk_is_refused_not_half_imported(tmp_path: Path) -> None:
+    """Web systems export .docx whose text sits in an altChunk (an embedded HTML part) that
+    only Word expands; importing the rest would drop that text without a word."""
+    write_review(tmp_path, {})
+    source = _word_file(tmp_path)
+    with zipfile.ZipFile(source) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    chunk = b'<w:altChunk r:id="rIdChunk"/><w:sectPr'
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:sectPr", chunk, 1)
+    assert chunk in parts["word/document.xml"]
+    with zipfile.ZipFile(source, "w") as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+    result = run("import", source, "--don-vi", "ba-dinh", "--plan", tmp_path / "plan.yaml")
+    assert result.exit_code == 2, result.output
+    assert f"{source.name}: Tệp Word có phần nội dung được nhúng" in result.output
+    assert "altChunk" in result.output
+    assert "Ctrl+A" in result.output
+    assert not (tmp_path / "units" / "ba-dinh.yaml").exists()
