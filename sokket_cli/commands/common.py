@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import signal
 import sys
@@ -68,7 +69,21 @@ def exit_status_for(exc: BaseException) -> int:
         return ExitStatus.INTERRUPTED
     if isinstance(exc, SokketError):  # usage, input, plan, output, template: all the user's to fix
         return ExitStatus.BAD_INPUT
+    if is_name_too_long(exc):
+        return ExitStatus.BAD_INPUT
     return ExitStatus.INTERNAL
+
+
+def is_name_too_long(exc: BaseException) -> bool:
+    """A path the system refuses for its length: always what was typed, never a bug, and
+    possible at any of the many places a path is first looked at."""
+    return isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG
+
+
+def name_too_long_message(exc: OSError) -> str:
+    name = str(exc.filename or "")
+    shown = name if len(name) <= 60 else f"{name[:40]}...{name[-15:]}"
+    return f"Lỗi: Tên tệp hoặc thư mục quá dài ('{shown}', {len(name)} ký tự). Hãy đặt tên ngắn hơn."
 
 
 class Settings:
@@ -145,6 +160,9 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:
             if Settings.debug:
                 raise
+            if isinstance(exc, OSError) and is_name_too_long(exc):
+                err(name_too_long_message(exc))
+                raise typer.Exit(exit_status_for(exc)) from None
             err(
                 f"Lỗi nội bộ của sokket ({type(exc).__name__}: {exc}). Đây là lỗi của chương "
                 "trình, không phải của tệp báo cáo. Chạy lại với --debug và gửi kết quả cho "

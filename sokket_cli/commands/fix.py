@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sokket_cli.commands.common import ExitStatus, guarded
-from sokket_cli.errors import InputError
+from sokket_cli.errors import InputError, os_reason
 from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.atomic import write_atomic
 from sokket_cli.write.targets import check_targets
@@ -51,7 +51,7 @@ def fix(
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=file) from exc
+        raise InputError(f"Không đọc được tệp: {os_reason(exc)}.", path=file) from exc
     fixed = fix_legacy(data)
     if fixed.data is None:
         color = wants_color(sys.stdout)

@@ -19,6 +19,7 @@ from sokket_cli.intake.syntax_hints import syntax_problems
 from sokket_cli.intake.text import decode, strip_control_chars
 from sokket_cli.intake.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, compose, load
 from sokket_cli.problems import Problem
+from sokket_cli.write.atomic import output_status
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")  # NEL was made a space with the controls
@@ -123,7 +124,7 @@ def fixed_copy_path(source: Path, output: Path | None, *, force: bool) -> Path:
             f"tên khác, ví dụ: -o {source.with_name(_stem(source) + '-unicode.yaml').name}",
             path=target,
         )
-    if target.exists() and not force:
+    if output_status(target) is not None and not force:
         raise UsageError(
             "Tệp kết quả đã có; sokket fix không ghi đè khi chưa được phép. Hãy chọn tên khác "
             "bằng -o, hoặc thêm --force nếu muốn ghi đè tệp này.",

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sokket_cli.errors import InputError, PlanError, UsageError
+from sokket_cli.errors import InputError, PlanError, UsageError, os_reason
 from sokket_cli.intake.text import (
     CONTROL_CHARS,
     LEGACY_MESSAGE,
@@ -170,7 +170,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         finally:
             workbook.close()
     except OSError as exc:
-        raise InputError(f"Không đọc được danh sách đơn vị: {exc.strerror or exc}.", path=path) from exc
+        raise InputError(f"Không đọc được danh sách đơn vị: {os_reason(exc)}.", path=path) from exc
     except Exception as exc:
         raise InputError(
             "Tệp không phải tệp Excel .xlsx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Excel, chọn "
@@ -194,5 +194,5 @@ def read_unit_list(path: Path) -> list[ListedUnit]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"Không đọc được danh sách đơn vị: {exc.strerror}.", path=path) from exc
+        raise InputError(f"Không đọc được danh sách đơn vị: {os_reason(exc)}.", path=path) from exc
     return units_from_rows(_csv_rows(path, data), path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -56,14 +57,12 @@ def write_all(outputs: Sequence[tuple[Path, Writer]]) -> None:
 
 
 def _write_temporary(output: Path, write: Writer) -> Path:
-    if output.is_dir():
+    status = output_status(output)
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(
             "Đường dẫn kết quả là một thư mục; hãy ghi rõ tên tệp, ví dụ -o bao-cao.docx.", path=output
         )
-    try:
-        mode = output.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o666 & ~_current_umask()
+    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_current_umask()
     folder = output.parent if str(output.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     temp = Path(temp_name)
@@ -80,6 +79,17 @@ def _write_temporary(output: Path, write: Writer) -> Path:
 def _discard(written: Sequence[tuple[Path, Path]]) -> None:
     for temp, _ in written:
         temp.unlink(missing_ok=True)
+
+
+def output_status(output: Path) -> os.stat_result | None:
+    """What is at ``output`` now (None: nothing yet). A name the system cannot take (too
+    long, a file used as a folder, a link loop) is an :class:`OutputError`, not a bug."""
+    try:
+        return output.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise output_error(output, exc) from exc
 
 
 def output_error(output: Path, exc: OSError) -> OutputError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from sokket_cli.check.unitformat import SCHEMA_NAME
 from sokket_cli.errors import OutputError, UsageError
 from sokket_cli.render.form_yaml import form_template
 from sokket_cli.render.jsonschema import schema_json
-from sokket_cli.write.atomic import output_error, write_atomic
+from sokket_cli.write.atomic import output_error, output_status, write_atomic
 
 _LISTED = 5  # existing files named in a refusal; the rest are counted
 
@@ -59,14 +60,15 @@ def refuse_existing(folder: Path, names: Sequence[str], inputs: Sequence[Path], 
 
 def write_forms(plan: Plan, folder: Path, unit_ids: Sequence[str], *, force: bool) -> list[Path]:
     """The forms of ``unit_ids`` and the schema in ``folder``; returns the forms written."""
-    if folder.exists() and not folder.is_dir():
+    status = output_status(folder)
+    if status is not None and not stat.S_ISDIR(status.st_mode):
         raise UsageError(f"'{folder}' là một tệp; -o phải là một thư mục, ví dụ -o bieu-mau/.")
     forms = [(f"{uid}.yaml", uid) for uid in unit_ids]
     refuse_existing(folder, [SCHEMA_NAME, *(name for name, _ in forms)], [plan.path], force=force)
     template = form_template(plan)
     files = [(SCHEMA_NAME, schema_json(plan))]
     files.extend((name, template.render(uid)) for name, uid in forms)
-    if folder.exists():
+    if status is not None:
         for name, text in files:
             write_text(folder / name, text)
     else:

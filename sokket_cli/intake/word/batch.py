@@ -8,10 +8,11 @@ file unless asked (--force); two reports of one unit in one run are never both w
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
-from sokket_cli.errors import InputError, OutputError, UsageError
-from sokket_cli.write.atomic import write_atomic
+from sokket_cli.errors import InputError, OutputError, UsageError, os_reason
+from sokket_cli.write.atomic import output_status, write_atomic
 
 WORD_SUFFIXES = (".docx", ".docm")
 REFUSED_SUFFIXES = (".doc", ".pdf", ".rtf")  # listed so each gets its own message
@@ -27,6 +28,11 @@ def word_files(paths: list[Path]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
+        if not path.is_dir():
+            raise UsageError(
+                f"'{path}' không phải tệp thông thường; hãy chỉ một tệp .docx hoặc một thư mục "
+                "chứa các tệp .docx."
+            )
         try:
             with os.scandir(path) as entries:
                 found.extend(
@@ -39,7 +45,7 @@ def word_files(paths: list[Path]) -> list[Path]:
                     )
                 )
         except OSError as exc:
-            raise InputError(f"Không đọc được thư mục: {exc.strerror}.", path=path) from exc
+            raise InputError(f"Không đọc được thư mục: {os_reason(exc)}.", path=path) from exc
     if not found:
         where = ", ".join(f"'{p}'" for p in paths)
         raise UsageError(f"Không có tệp Word (.docx) nào trong {where}.")
@@ -50,7 +56,8 @@ def output_target(output: Path | None, default_folder: Path, inputs: int) -> tup
     """(path, is_folder): a .yaml file for one input, else a folder for <unit>.yaml files."""
     if output is None:
         return default_folder, True
-    if output.suffix.lower() in UNIT_SUFFIXES and not output.is_dir():
+    status = output_status(output)
+    if output.suffix.lower() in UNIT_SUFFIXES and not (status and stat.S_ISDIR(status.st_mode)):
         if inputs > 1:
             raise UsageError(
                 f"Có {inputs} tệp Word nên -o phải là một thư mục (ví dụ -o units/), không phải "
@@ -77,5 +84,5 @@ def write_unit_file(path: Path, text: str, *, force: bool, inputs: set[Path]) ->
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"Không tạo được thư mục kết quả ({exc.strerror}).", path=path) from exc
+        raise OutputError(f"Không tạo được thư mục kết quả ({os_reason(exc)}).", path=path) from exc
     write_atomic(path, lambda stream: stream.write(text.encode("utf-8")))

@@ -141,7 +141,11 @@ class _Collector:
 
 def import_report(path: Path, plan: Plan, unit_id: str | None, today: date) -> Imported:
     """Convert one .docx; raises :class:`InputError` for a file that cannot be read as one."""
-    body = read_body(open_docx(path))
+    parts = open_docx(path)
+    try:
+        body = read_body(parts)
+    except InputError as exc:  # the body reader knows what is wrong, not which file it is
+        raise InputError(exc.message, path=path) from exc
     blocks = body.blocks
     file_format = plan.unit_format
     matcher = Matcher(file_format)

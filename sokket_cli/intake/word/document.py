@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from sokket_cli.errors import InputError
 from sokket_cli.intake.legacy import Encoding, to_unicode
 from sokket_cli.intake.word.numbering import Numbering
 from sokket_cli.intake.word.ooxml import MC, W, child_val
@@ -23,6 +24,13 @@ _P, _R, _T, _TBL, _TR, _TC = (f"{W}{t}" for t in ("p", "r", "t", "tbl", "tr", "t
 _SDT, _SDT_CONTENT, _TEXTBOX = f"{W}sdt", f"{W}sdtContent", f"{W}txbxContent"
 _SKIPPED = frozenset(
     {f"{W}pPr", f"{W}del", f"{W}moveFrom", f"{W}rPr", f"{MC}Fallback", f"{W}instrText"}
+)
+_ALT_CHUNK = f"{W}altChunk"
+_ALT_CHUNK_MESSAGE = (
+    "Tệp Word có phần nội dung được nhúng từ tệp khác (altChunk, thường do phần mềm xuất ra "
+    "từ trang web); sokket chưa đọc được phần này nên không nhập để khỏi mất chữ. Hãy mở tệp "
+    "bằng Word, bấm Ctrl+A, Ctrl+C, dán vào một tài liệu mới (Ctrl+V), lưu thành .docx rồi "
+    "nhập tệp mới."
 )
 _BREAKS = frozenset({f"{W}br", f"{W}cr"})
 _SOFT_HYPHEN = "\u00ad"
@@ -88,6 +96,8 @@ class _Reader:
                 out.append(Table(tuple(self.row(tr) for tr in child.iter(_TR) if _owned(tr, child))))
             elif tag in (_SDT, _SDT_CONTENT) or tag == f"{W}customXml":
                 out.extend(self.blocks(child if tag != _SDT else child.iterfind(_SDT_CONTENT)))
+            elif tag == _ALT_CHUNK:  # its text lives in another part only Word expands
+                raise InputError(_ALT_CHUNK_MESSAGE)
         return out
 
     def row(self, tr: Any) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; used through Any
 
-from sokket_cli.errors import InputError
+from sokket_cli.errors import InputError, os_reason
 
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
@@ -67,7 +67,7 @@ def open_docx(path: Path) -> DocxParts:
                 body = stream.read(MAX_FILE_BYTES)
                 raise InputError(PASSWORD if _ENCRYPTION_STREAM in body else OLD_WORD, path=path)
     except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror}.", path=path) from exc
+        raise InputError(f"Không đọc được tệp: {os_reason(exc)}.", path=path) from exc
     if head.startswith(b"%PDF"):
         raise InputError(PDF, path=path)
     if head.startswith(b"{\\rtf"):
@@ -89,7 +89,7 @@ def open_docx(path: Path) -> DocxParts:
     except RuntimeError as exc:  # zipfile: 'File ... is encrypted, password required'
         raise InputError(PASSWORD, path=path) from exc
     except OSError as exc:
-        raise InputError(f"Không đọc được tệp: {exc.strerror or exc}.", path=path) from exc
+        raise InputError(f"Không đọc được tệp: {os_reason(exc)}.", path=path) from exc
 
 
 def _read_parts(archive: zipfile.ZipFile, path: Path) -> DocxParts:
