@@ -20,6 +20,7 @@ all pairs, and items with the same terms join without any comparison.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -61,10 +62,11 @@ _DOCUMENT_LETTERS = {
     "nghị định": "nđ",
     "thông tư": "tt",
 }
-# "08-qđi/tw", "15-ctr/tu" (after case folding), or "quy định (số) 08"
-_REFERENCE = re.compile(
-    r"\b(\d+)-([^\W\d_]+)|\b(" + "|".join(_DOCUMENT_LETTERS) + r")\s+(?:số\s+)?(\d+)\b"
-)
+# "08-qđi/tw", "15-ctr/tu" (after case folding), or a number after "quy định (số)"
+_NUMBER = re.compile(r"(\d+)(?:-([^\W\d_]+))?")
+_CITED_BY = re.compile(r"(" + "|".join(_DOCUMENT_LETTERS) + r")\s+(?:số\s+)?$")
+_CITE_REACH = 24  # characters before a number where its document word may stand
+_DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[^\w\s]+|\d+|_")  # punctuation and figures end a run of words
 
 
@@ -78,31 +80,50 @@ class Terms:
 
 def describe(text: str) -> Terms:
     """The content terms (syllables and in-clause syllable pairs) and document references."""
-    folded = unicodedata.normalize("NFC", text).casefold()
-    references = frozenset(
-        f"{int(code)}-{letters[:2]}" if code else f"{int(number)}-{_DOCUMENT_LETTERS[word]}"
-        for code, letters, word, number in _REFERENCE.findall(folded)
-    )
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    folded = text.casefold()
+    references = _references(folded) if _DIGIT.search(folded) else frozenset()
+    return Terms(frozenset().union(*map(_clause_terms, _CLAUSE_BREAK.split(folded))), references)
+
+
+def _references(folded: str) -> frozenset[str]:
+    """The documents a text cites, as number and kind ("8-qđ"): read from each number, so a
+    text with figures but no citation costs one short look before each figure."""
+    found: set[str] = set()
+    for match in _NUMBER.finditer(folded):
+        number, letters = match.groups()
+        if letters:
+            found.add(f"{int(number)}-{letters[:2]}")
+            continue
+        cited = _CITED_BY.search(folded, max(0, match.start() - _CITE_REACH), match.start())
+        if cited:
+            found.add(f"{int(number)}-{_DOCUMENT_LETTERS[cited.group(1)]}")
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _clause_terms(clause: str) -> frozenset[str]:
+    """One clause's terms; cached, since report prose repeats its clauses from unit to unit."""
     terms: set[str] = set()
-    for clause in _CLAUSE_BREAK.split(folded):
-        words = clause.split()
-        run: list[str] = []
-        index = 0
-        while index < len(words):
-            word = words[index]
-            if tuple(words[index : index + 2]) in _STOP_PAIRS:
-                skip = 2
-            elif word in _STOP_WORDS:
-                skip = 1
-            else:
-                run.append(word)
-                index += 1
-                continue
-            _add_run(terms, run)
-            run = []
-            index += skip
+    words = clause.split()
+    run: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if tuple(words[index : index + 2]) in _STOP_PAIRS:
+            skip = 2
+        elif word in _STOP_WORDS:
+            skip = 1
+        else:
+            run.append(word)
+            index += 1
+            continue
         _add_run(terms, run)
-    return Terms(frozenset(terms), references)
+        run = []
+        index += skip
+    _add_run(terms, run)
+    return frozenset(terms)
 
 
 def _add_run(terms: set[str], run: list[str]) -> None:

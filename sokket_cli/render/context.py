@@ -154,11 +154,13 @@ def _entries(entries: Iterable[Entry], units: dict[str, tuple[Data, ...]]) -> li
 def _outline(part: MergedSection | MergedPart, alone: dict[str, tuple[Data, ...]], layout: str) -> Data:
     """A section or part: its entries, and its points (by point) or each unit's items."""
     by_point = layout == LAYOUTS[0]
+    entries = _entries(part.entries, alone)
+    as_data = {id(entry): data for entry, data in zip(part.entries, entries, strict=True)}
     return {
         "key": part.key,
         "title": part.title,
-        "entries": _entries(part.entries, alone),
-        "points": [_point(point, alone) for point in part.points] if by_point else [],
+        "entries": entries,
+        "points": [_point(point, alone, as_data) for point in part.points] if by_point else [],
         "by_unit": [] if by_point else [
             {"unit": alone[reported.unit.id][0], "items": _items(reported.items)}
             for reported in part.by_unit
@@ -166,9 +168,10 @@ def _outline(part: MergedSection | MergedPart, alone: dict[str, tuple[Data, ...]
     }
 
 
-def _point(point: Point, alone: dict[str, tuple[Data, ...]]) -> Data:
-    """One point: its representative wording, all its units, and every wording with its own."""
-    variants = _entries(point.variants, alone)
+def _point(point: Point, alone: dict[str, tuple[Data, ...]], as_data: dict[int, Data]) -> Data:
+    """One point: its representative wording, all its units, and every wording with its own
+    (the section's entries already made data, shared rather than built twice)."""
+    variants = [as_data[id(entry)] for entry in point.variants]
     first = variants[0]
     return {
         "text": first["text"],
@@ -196,7 +199,10 @@ def _summary_tables(merged: MergedReport, alone: dict[str, tuple[Data, ...]]) ->
             {
                 "key": section.key,
                 "title": section.title,
-                "rows": [_point(point, alone) for point in rows],
+                "rows": [
+                    {"text": p.variants[0].text, "units": tuple([alone[u.id][0] for u in p.units])}
+                    for p in rows
+                ],
             }
         )
     return tables
