@@ -59,6 +59,7 @@ def test_default_starter_makes_a_folder_every_command_works_on(tmp_path: Path) -
     compiled = runner.invoke(app, ["compile", str(review / "units"), "-o", str(tmp_path / "x.docx")])
     assert compiled.exit_code == 2
     assert "không có tệp báo cáo .yaml nào để tổng hợp" in compiled.stderr
+    assert "sokket import" in compiled.stderr and "sokket status" in compiled.stderr  # what next
     assert not (tmp_path / "x.docx").exists()
 
 

@@ -254,7 +254,12 @@ def compile_report(
         err(f"Không đọc {display_path(other.path)}: {other.reason}.")
     files = listing.units
     if not files:
-        raise UsageError(f"'{paths[0]}' không có tệp báo cáo .yaml nào để tổng hợp.")
+        raise UsageError(
+            f"'{display_path(paths[0])}' không có tệp báo cáo .yaml nào để tổng hợp. Hãy chép "
+            "các tệp báo cáo của đơn vị vào thư mục này (báo cáo bằng Word thì chuyển bằng "
+            "sokket import), rồi chạy lại; xem ai đã nộp bằng: sokket status "
+            f"{display_path(paths[0])}"
+        )
     parent = read_plan(parent_plan) if parent_plan is not None else None
     if parent_plan is not None and as_unit is None:
         raise UsageError("--plan-cha chỉ dùng cùng --as-unit MÃ.")
