@@ -143,3 +143,15 @@ def test_a_word_file_with_an_embedded_chunk_is_refused_not_half_imported(tmp_pat
     assert "altChunk" in result.output
     assert "Ctrl+A" in result.output
     assert not (tmp_path / "units" / "ba-dinh.yaml").exists()
+
+
+def test_fix_never_writes_over_a_plan_even_with_force(tmp_path: Path) -> None:
+    """Found in QA: 'fix -o plan.yaml --force' replaced the review's plan."""
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT.replace(
+        "Một số cấp ủy chưa sâu sát.", "B¸o c¸o tæng kÕt c«ng t¸c x©y dùng §¶ng")})
+    plan = tmp_path / "plan.yaml"
+    before = plan.read_bytes()
+    result = run("fix", units / "ba-dinh.yaml", "-o", plan, "--force")
+    assert result.exit_code == 2, result.output
+    assert "dành cho tệp kế hoạch" in result.output
+    assert plan.read_bytes() == before

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sokket_cli.errors import OutputError, os_reason
+from sokket_cli.intake.discovery import PLAN_NAME
 
 NAME_MAX = 255  # bytes, on every common file system
 
@@ -41,7 +42,7 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
     """The files to write for ``outputs``, in order, symlinks followed; refuses the unsafe.
 
     ``inputs`` are every file the command reads. Raises :class:`OutputError` for a name
-    too long, a target that is not a regular file, one that is an input (compared by file
+    too long, a target named plan.yaml (even one this command does not read), a target that is not a regular file, one that is an input (compared by file
     identity, so symlinks and hard links count), or two outputs that are the same file.
     """
     targets = [_target(output) for output in outputs]
@@ -88,6 +89,13 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
                     "Hãy chọn tên khác bằng -o.",
                     path=clash,
                 )
+    for output, target in zip(outputs, targets, strict=True):
+        if target.name == PLAN_NAME:  # a plan is written by 'sokket init' only
+            raise OutputError(
+                f"Tên '{PLAN_NAME}' dành cho tệp kế hoạch; sokket không ghi kết quả đè lên kế "
+                "hoạch. Hãy đặt tên khác.",
+                path=output,
+            )
     return targets
 
 
