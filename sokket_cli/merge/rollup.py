@@ -16,7 +16,7 @@ from sokket_cli.check import numbers
 from sokket_cli.check.schema import vn_date
 from sokket_cli.check.unit import Item, content_key
 from sokket_cli.merge.figures import aggregate
-from sokket_cli.merge.outline import Entry, MergedReport, Point
+from sokket_cli.merge.outline import Entry, MergedReport
 
 _MEAN_PLACES = Decimal("0.01")
 
@@ -31,12 +31,13 @@ class RolledUp:
 
 
 def rollup(report: MergedReport, on: date) -> RolledUp:
-    """The merged report's points, once each, and its aggregated figures."""
+    """The merged report's points, once each, and its aggregated figures; ``report`` must be
+    merged with grouping on (each point in its representative wording)."""
     content: dict[str, tuple[Item, ...]] = {}
     for section in report.sections:
         for part in section.parts or (section,):
             key = content_key(section.key, part.key if section.parts else None)
-            content[key] = tuple(_item(point) for point in _points(part.points, part.entries))
+            content[key] = tuple(_item(point.variants[0]) for point in part.points)
     indicators: dict[str, str] = {}
     for indicator in report.plan.indicators:
         total = aggregate(indicator, (s.indicators.get(indicator.key) for s in report.compiled))
@@ -55,11 +56,6 @@ def rollup(report: MergedReport, on: date) -> RolledUp:
     if report.skipped:
         header.append(f"Báo cáo còn lỗi, chưa tổng hợp: {', '.join(u.name for u in report.skipped)}.")
     return RolledUp(content, indicators, tuple(header))
-
-
-def _points(points: tuple[Point, ...], entries: tuple[Entry, ...]) -> list[Entry]:
-    """The representative wording of each point; every entry when grouping was off."""
-    return [point.variants[0] for point in points] if points else list(entries)
 
 
 def _item(entry: Entry) -> Item:
