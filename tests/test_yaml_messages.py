@@ -80,3 +80,14 @@ def test_a_pasted_bullet_is_reported_on_its_own_line(tmp_path: Path) -> None:
     (problem,) = validate(tmp_path, '  - "Đã tổ chức 45 hội nghị."\n  • Kiểm tra 12 tổ chức đảng.\n  - "Khác."\n')
     assert problem.startswith("4:3: error[yaml-syntax]")
     assert "Dòng này bắt đầu bằng dấu '•' (thường do dán từ Word)" in problem
+
+
+def test_a_message_with_a_hint_carries_no_english_from_the_parser() -> None:
+    """Found trying it as a new user: '(YAML báo: while parsing a block collection ...)'."""
+    from sokket_cli.intake.yamlnodes import load
+
+    text = 'unit: ba-dinh\nachievements:\n  - "Tổ chức hội nghị\n  - "Kiểm tra 12 tổ chức đảng"\n'
+    (problem,) = load(text.encode("utf-8")).problems
+    assert (problem.line, problem.code) == (3, "yaml-syntax")
+    assert "dòng 3" in problem.message
+    assert "while" not in problem.message and "expected" not in problem.message

@@ -122,8 +122,11 @@ def syntax_problems(exc: yaml.YAMLError, text: str) -> list[Problem]:
     return sorted([*tabs, *bullets, found], key=lambda p: (p.line, p.column))
 
 
-def _say(line: int, column: int, hint: str, raw: str) -> Problem:
-    return error(line, column, "yaml-syntax", f"Lỗi cú pháp YAML: {hint} (YAML báo: {raw})")
+def _say(line: int, column: int, hint: str, raw: str | None = None) -> Problem:
+    """The clerk's message; the parser's own (English) words only where no hint could say
+    what is wrong, marked as a detail for whoever helps."""
+    detail = f" (chi tiết kỹ thuật cho người hỗ trợ: {raw})" if raw else ""
+    return error(line, column, "yaml-syntax", f"Lỗi cú pháp YAML: {hint}{detail}")
 
 
 def _indent(source_line: str) -> int:
@@ -211,8 +214,7 @@ def _unclosed_quote(exc: yaml.YAMLError, lines: list[str], line: int) -> Problem
             f"Câu ở dòng {open_line} mở {name} ({quote}) nhưng không đóng lại.{gave_up} Hãy "
             f"thêm dấu {quote} ở cuối câu dòng {open_line}."
         )
-    raw = " ".join(part for part in (context, problem) if part)
-    return _say(open_line, open_column, hint, raw)
+    return _say(open_line, open_column, hint)
 
 
 def _sub_items(lines: list[str], line: int) -> Problem | None:
@@ -273,5 +275,5 @@ def _hinted(lines: list[str], line: int, column: int, raw: str) -> Problem:
             break
     hint = hint or next((h for needle, h in _SYNTAX_HINTS if needle in raw), None)
     if hint is None:
-        hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này."
-    return _say(line, column, hint, raw)
+        return _say(line, column, "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép ở dòng này.", raw)
+    return _say(line, column, hint)
