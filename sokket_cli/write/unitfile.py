@@ -13,12 +13,14 @@ from datetime import date
 
 from sokket_cli.check.unit import Item, content_key
 from sokket_cli.check.unitformat import (
+    COMMENDATIONS_KEY,
     INDICATORS_KEY,
     ITEM_CHILDREN_KEY,
     ITEM_TEXT_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
     UNPLACED_KEY,
+    Field,
     Kind,
     UnitFormat,
 )
@@ -85,11 +87,14 @@ def unit_yaml(
     indicators: Mapping[str, str] | None = None,
     header: Sequence[str] = (),
     unplaced: Sequence[tuple[str, Item]] = (),
+    commendations: Sequence[Mapping[str, str]] | None = None,
 ) -> str:
     """A filled unit file: ``content`` keyed as :func:`content_key`, figures as written.
 
     ``header`` lines become comments at the top; each ``unplaced`` item is preceded by its
     comment (where it came from), under a top-level ``unplaced:`` that validate refuses.
+    ``commendations`` are the proposals, each key as written (None: no such section; empty:
+    ``commendations: []``, the unit proposes nobody).
     """
     content = content or {}
     indicators = indicators or {}
@@ -112,12 +117,31 @@ def unit_yaml(
             if written:
                 lines.append(f"{INDICATORS_KEY}:")
                 lines.extend(f"  {key}: {quote(value)}" for key, value in written)
+        elif field.kind is Kind.PROPOSALS and commendations is not None:
+            lines.extend(proposal_lines(field.children, commendations))
+    if commendations is not None and COMMENDATIONS_KEY not in file_format.keys:
+        raise ValueError("the plan asks for no commendations")
     if unplaced:
         lines.append(f"{UNPLACED_KEY}:")
         for comment, item in unplaced:
             lines.append(_comment(comment, 2))
             lines.extend(items_lines([item], 2))
     return "\n".join(lines) + "\n"
+
+
+def proposal_lines(keys: Sequence[Field], proposals: Sequence[Mapping[str, str]]) -> list[str]:
+    """The ``commendations:`` list: each proposal's keys in the format's order, as written."""
+    if not proposals:
+        return [f"{COMMENDATIONS_KEY}: []"]
+    known = [key.key for key in keys]
+    lines = [f"{COMMENDATIONS_KEY}:"]
+    for proposal in proposals:
+        stray = [key for key in proposal if key not in known]
+        if stray:
+            raise ValueError(f"a proposal has no key {stray[0]!r}")
+        written = [f"{key}: {quote(proposal[key])}" for key in known if key in proposal]
+        lines.extend(f"{'  - ' if i == 0 else '    '}{line}" for i, line in enumerate(written or ["{}"]))
+    return lines
 
 
 def _comment(text: str, indent: int) -> str:
