@@ -212,10 +212,14 @@ def test_to_data_carries_each_units_quota_kinds_forms_and_person_keys(tmp_path: 
     data = _plan(tmp_path).unit_format.to_data()
     field = next(f for f in data["fields"] if f["key"] == "commendations")
     assert field["kind"] == "proposals" and field["title"] == "Đề nghị khen thưởng" and field["required"] is False
-    assert field["quotas"] == [{"collectives": 2, "individuals": 3}, {"collectives": 3, "individuals": 3}]
+    assert field["quotas"] == [{"tap-the": 2, "ca-nhan": 3}, {"tap-the": 3, "ca-nhan": 3}]
     assert [(u["id"], u["quota"]) for u in data["units"]] == [("ba-dinh", 0), ("hoan-kiem", 0), ("soc-son", 1)]
-    assert field["kinds"] == [{"key": "tap-the", "title": "tập thể"}, {"key": "ca-nhan", "title": "cá nhân"}]
-    assert field["person_keys"] == ["position", "birth_year", "gender"] and field["person_required"] == ["position"]
+    assert field["kinds"] == [
+        {"key": "tap-the", "title": "tập thể", "name_title": "Tên tập thể"},
+        {"key": "ca-nhan", "title": "cá nhân", "name_title": "Họ và tên"},
+    ]
+    assert field["person_kind"] == "ca-nhan" and field["person_required"] == ["position"]
+    assert field["person_keys"] == ["position", "birth_year", "gender"]
     children = {c["key"]: c for c in field["children"]}
     assert children["form"]["choices"] == [BANG_KHEN, GIAY_KHEN]
     assert [k for k, c in children.items() if c["required"]] == ["kind", "name", "form", "achievement"]
@@ -246,3 +250,16 @@ def test_rules_carry_validates_own_wording(tmp_path: Path) -> None:
     assert any(
         p.message.startswith(messages["required"].format(title="Đề nghị khen thưởng")) for p in missing.report.problems
     )
+
+
+def test_page_with_commendations_stays_under_the_size_budget(tmp_path: Path) -> None:
+    """Issue 10's budget: 200 units and 20 indicators under 300 KB, now with proposals."""
+    from test_htmlform import big_plan
+
+    from sokket_cli.render.htmlform import html_form
+
+    block = COMMENDATIONS_BLOCK.replace("Các huyện ủy", "Các đảng ủy xã, phường, đặc khu") + "  required: true\n"
+    (tmp_path / "plan.yaml").write_text(big_plan(200, 20) + block, encoding="utf-8")
+    page = html_form(read_plan(tmp_path / "plan.yaml"))
+    assert '"kind":"proposals"' in page and '"quota":1' in page
+    assert len(page.encode("utf-8")) < 300_000, len(page.encode("utf-8"))

@@ -32,6 +32,7 @@ RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY, COMMENDA
 # One proposal for commendation: its keys, and the kinds as written in a file (with titles)
 COLLECTIVE, INDIVIDUAL = "tap-the", "ca-nhan"
 KIND_TITLES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân"}
+NAME_TITLES = {COLLECTIVE: "Tên tập thể", INDIVIDUAL: "Họ và tên"}  # what 'name' holds, by kind
 GENDERS = ("nam", "nữ")
 PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
 PERSON_ONLY_KEYS = ("birth_year", "gender")  # a collective has neither
@@ -210,7 +211,8 @@ class UnitFormat:
 
     def to_data(self) -> dict[str, Any]:
         """A plain, JSON-ready description (for generated checks outside Python). With
-        commendations, each unit names its quota by index (a page lists hundreds of units)."""
+        commendations, each unit names its quota by index (a page lists hundreds of units);
+        a quota maps each kind to its limit (None: no limit)."""
         units: list[dict[str, Any]] = [{"id": uid, "name": name} for uid, name in self.unit_choices]
         if self.unit_quotas:
             for unit, index in zip(units, self.unit_quotas, strict=True):
@@ -218,7 +220,7 @@ class UnitFormat:
         fields = [_field_data(f, None) for f in self.fields]
         for data in fields:
             if data["kind"] == Kind.PROPOSALS.value:
-                data["quotas"] = [{"collectives": c, "individuals": i} for c, i in self.quotas]
+                data["quotas"] = [{COLLECTIVE: c, INDIVIDUAL: i} for c, i in self.quotas]
         return {"units": units, "fields": fields}
 
 
@@ -244,7 +246,10 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
     if field.choices:
         data["choices"] = list(field.choices)
     if field.kind is Kind.PROPOSALS:
-        data["kinds"] = [{"key": key, "title": title} for key, title in KIND_TITLES.items()]
+        data["kinds"] = [
+            {"key": key, "title": title, "name_title": NAME_TITLES[key]} for key, title in KIND_TITLES.items()
+        ]
+        data["person_kind"] = INDIVIDUAL
         data["person_keys"] = [*PERSON_REQUIRED_KEYS, *PERSON_ONLY_KEYS]
         data["person_required"] = list(PERSON_REQUIRED_KEYS)
     if field.example:
@@ -311,7 +316,7 @@ def _commendations_field(plan: Plan) -> Field:
         Field("kind", path + "kind", "Tập thể hay cá nhân", Kind.CHOICE, True,
               f"'{COLLECTIVE}' (tập thể) hoặc '{INDIVIDUAL}' (cá nhân).",
               choices=(COLLECTIVE, INDIVIDUAL)),
-        Field("name", path + "name", "Tên tập thể / Họ và tên", Kind.TEXT, True,
+        Field("name", path + "name", " / ".join(NAME_TITLES.values()), Kind.TEXT, True,
               "Tên tập thể, hoặc họ và tên đầy đủ của cá nhân."),
         Field("position", path + "position", "Chức vụ, đơn vị công tác", Kind.TEXT, False,
               "Bắt buộc với cá nhân: chức vụ, đơn vị công tác."),
