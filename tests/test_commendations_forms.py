@@ -219,6 +219,7 @@ def test_to_data_carries_each_units_quota_kinds_forms_and_person_keys(tmp_path: 
         {"key": "ca-nhan", "title": "cá nhân", "name_title": "Họ và tên"},
     ]
     assert field["person_kind"] == "ca-nhan" and field["person_required"] == ["position"]
+    assert field["form_keys"] == ["kind", "name", "position", "birth_year", "gender", "form", "achievement"]
     assert field["person_keys"] == ["position", "birth_year", "gender"]
     children = {c["key"]: c for c in field["children"]}
     assert children["form"]["choices"] == [BANG_KHEN, GIAY_KHEN]

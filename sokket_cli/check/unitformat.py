@@ -35,6 +35,8 @@ KIND_TITLES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân"}
 NAME_TITLES = {COLLECTIVE: "Tên tập thể", INDIVIDUAL: "Họ và tên"}  # what 'name' holds, by kind
 GENDERS = ("nam", "nữ")
 PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
+# What the forms ask of a unit for one proposal (roll-up files may carry more keys)
+FORM_PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
 PERSON_ONLY_KEYS = ("birth_year", "gender")  # a collective has neither
 PERSON_REQUIRED_KEYS = ("position",)  # required of a person; a form shows it for persons only
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
@@ -249,6 +251,7 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["kinds"] = [
             {"key": key, "title": title, "name_title": NAME_TITLES[key]} for key, title in KIND_TITLES.items()
         ]
+        data["form_keys"] = list(FORM_PROPOSAL_KEYS)
         data["person_kind"] = INDIVIDUAL
         data["person_keys"] = [*PERSON_REQUIRED_KEYS, *PERSON_ONLY_KEYS]
         data["person_required"] = list(PERSON_REQUIRED_KEYS)

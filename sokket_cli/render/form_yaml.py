@@ -17,6 +17,7 @@ from sokket_cli.check.unitformat import (
     COLLECTIVE,
     COMMENDATIONS_KEY,
     DATE_EXAMPLE,
+    FORM_PROPOSAL_KEYS,
     INDICATORS_KEY,
     INDIVIDUAL,
     ITEM_CHILDREN_KEY,
@@ -148,7 +149,7 @@ def _commendation_lines(field: Field, number: int, limits: tuple[int | None, int
     lines = ["", *_comments(f"{number}. {field.title.upper()} ({required})", 0)]
     lines.extend([*_comments(field.guidance, 0), *_comments(_quota_text(limits), 0)])
     lines.append("# Mỗi đề nghị gồm các mục:")
-    for key in field.children:
+    for key in (child for child in field.children if child.key in FORM_PROPOSAL_KEYS):
         lines.extend(textwrap.wrap(f"{key.key} ({key.title}): {key.guidance}", _WIDTH, break_on_hyphens=False,
                                    initial_indent="#   ", subsequent_indent="#     "))
     keys = [child.key for child in field.children]

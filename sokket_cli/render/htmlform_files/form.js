@@ -265,7 +265,9 @@
   var proposalRows = []; // {node, number, inputs: {key: element}, problems: {key: element}}
   var proposalBox = document.getElementById("proposal-rows");
   var noneBox = document.getElementById("commendations-none");
-  var entryKeys = offer ? offer.children.map(function (c) { return c.key; }) : [];
+  var entryKeys = offer ? offer.children.map(function (c) { return c.key; }).filter(function (k) {
+    return offer.form_keys.indexOf(k) >= 0; // the keys a unit fills in, in the file's order
+  }) : [];
   var entryFields = {};
   if (offer) offer.children.forEach(function (c) { entryFields[c.key] = c; });
   var kindsByKey = {};
