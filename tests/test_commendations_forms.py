@@ -264,3 +264,19 @@ def test_page_with_commendations_stays_under_the_size_budget(tmp_path: Path) -> 
     page = html_form(read_plan(tmp_path / "plan.yaml"))
     assert '"kind":"proposals"' in page and '"quota":1' in page
     assert len(page.encode("utf-8")) < 300_000, len(page.encode("utf-8"))
+
+
+def test_page_embeds_validates_proposal_rules_only_when_asked(tmp_path: Path) -> None:
+    import json
+
+    from sokket_cli.render.htmlform import html_form
+
+    def model(plan: Plan) -> dict[str, object]:
+        found = re.search(r'id="sokket-data">(.*?)</script>', html_form(plan), re.DOTALL)
+        assert found is not None
+        return dict(json.loads(found.group(1)))
+
+    asked = _plan(tmp_path)
+    assert model(asked)["commendations"] == commendations.rules()
+    assert model(asked)["format"] == asked.unit_format.to_data()
+    assert "commendations" not in model(_plan(tmp_path / "bare", ""))
