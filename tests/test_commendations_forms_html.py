@@ -27,7 +27,7 @@ from test_htmlform import (
 )
 from typer.testing import CliRunner
 
-from sokket_cli.check.commendations import REQUIRED_STATEMENT, quota_message
+from sokket_cli.check.commendations import REQUIRED_STATEMENT, UNKNOWN_FORM_MESSAGE, quota_message
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unit import check_unit, content_key
 from sokket_cli.cli import app
@@ -235,4 +235,17 @@ def test_rows_survive_the_browser_and_a_saved_file_opens_back(
         time.sleep(0.1)
     assert again.output() == expected_file(plan, "soc-son", "Huyện ủy Sóc Sơn", [])
     assert again.field("commendations.none").is_selected()
+    # A form the plan does not have is kept as written, and flagged as validate flags it.
+    other = tmp_path / "ba-dinh.yaml"
+    other.write_text(expected_file(plan, "ba-dinh", "x", [dict(COLLECTIVE, form="Giấy khen khác")]), encoding="utf-8")
+    again.driver.find_element("id", "open-file").send_keys(str(other))
+    for _ in range(50):
+        if "ba-dinh.yaml" in again.text("status"):
+            break
+        time.sleep(0.1)
+    assert again.output() == expected_file(plan, "ba-dinh", "Quận ủy Ba Đình", [dict(COLLECTIVE, form="Giấy khen khác")])
+    shown = UNKNOWN_FORM_MESSAGE.format(text="Giấy khen khác")
+    assert shown in again.text("problems") and shown in again.text("commendations")
+    said = check_unit(Path("x.yaml"), again.output().encode(), plan).report.problems
+    assert [p.message.startswith(shown) for p in said] == [True]
     assert again.errors() == []
