@@ -3,6 +3,7 @@ the template's file and line."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import TracebackType
 
@@ -10,6 +11,36 @@ import jinja2
 
 from sokket_cli.errors import TemplateError
 from sokket_cli.render.limits import LimitExceeded
+
+# Jinja's own English, read back for the names it quotes
+_UNDEFINED_NAME = re.compile(r"^'([^']*)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']*)'$")
+_UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
+_UNSAFE_CALL = re.compile(r"^'?([^']*?)'? is not safely callable")
+_KINDS = {"dict": "một mục dữ liệu", "list": "một danh sách", "str": "một chuỗi chữ", "int": "một số", "float": "một số", "function": "một hàm", "tuple": "một danh sách"}
+
+
+class PrintedCallable(jinja2.TemplateError):
+    """A template printed a function or method instead of calling it: ``{{ long_date }}``
+    would put "<function long_date at 0x7f…>" into the report."""
+
+
+def _undefined_what(message: str) -> str:
+    """'foo' is undefined / 'dict object' has no attribute 'x', said in Vietnamese."""
+    if match := _UNDEFINED_NAME.match(message):
+        return f"tên '{match.group(1)}' nhưng không có tên này"
+    if match := _NO_ATTRIBUTE.search(message):
+        return f"'.{match.group(1)}' nhưng dữ liệu ở đó không có mục '{match.group(1)}'"
+    return "một tên không có"
+
+
+def _unsafe_what(message: str) -> str:
+    """The attribute or call the sandbox refused, in Vietnamese."""
+    if match := _UNSAFE_ATTRIBUTE.search(message):
+        return f"'.{match.group(1)}' của {_KINDS.get(match.group(2), 'một giá trị')}"
+    if match := _UNSAFE_CALL.search(message):
+        return f"'{match.group(1)}'"
+    return "một thứ không được phép"
 
 MEMORY_MESSAGE = (
     "Mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng. Hãy sửa mẫu: có thể một chuỗi hoặc danh "
@@ -45,9 +76,14 @@ def template_error(exc: BaseException, source_path: Path) -> TemplateError:
         )
     filename, line = template_location(exc, str(source_path))
     if isinstance(exc, jinja2.UndefinedError):
-        message = f"Mẫu báo cáo dùng một tên không có: {exc.message}. Xem các tên dùng được trong templates/README.md."
+        message = f"Mẫu báo cáo dùng {_undefined_what(exc.message or '')}. Xem các tên dùng được trong templates/README.md."
     elif isinstance(exc, jinja2.exceptions.SecurityError):
-        message = f"Mẫu báo cáo dùng tới phần bên trong của chương trình, điều không được phép vì an toàn ({exc})."
+        message = (
+            f"Mẫu báo cáo gọi tới {_unsafe_what(str(exc))}: đó là phần bên trong của chương trình, "
+            "không được phép dùng trong mẫu vì an toàn. Mẫu chỉ đọc dữ liệu báo cáo."
+        )
+    elif isinstance(exc, PrintedCallable):
+        message = str(exc)
     elif isinstance(exc, LimitExceeded):
         message = f"{exc} Hãy sửa mẫu: có thể một vòng lặp hoặc phép nhân chuỗi bị viết sai."
     elif isinstance(exc, MemoryError):
