@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.outline import MergedReport
+    from sokket_cli.merge.rollup import Forwarded
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 
@@ -107,6 +108,7 @@ def _read_merge_write(
     """
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.outline import merge
+    from sokket_cli.merge.rollup import forward_proposals
     from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
@@ -136,7 +138,8 @@ def _read_merge_write(
         raise typer.Exit(ExitStatus.PROBLEMS)
 
     if as_unit is not None:
-        _write_unit_file(merged, targets[0], as_unit, when, parent)
+        forwarded = forward_proposals(merged, valid, collection.shared_proposals, parent, as_unit)
+        _write_unit_file(merged, forwarded, targets[0], as_unit, when, parent)
     elif output_format is OutputFormat.json:
         from sokket_cli.render.report_json import report_json
         from sokket_cli.write.forms import write_text
@@ -150,34 +153,46 @@ def _read_merge_write(
 
 
 def _write_unit_file(
-    merged: MergedReport, target: Path, unit_id: str, when: date | None, parent: Plan | None
+    merged: MergedReport, forwarded: Forwarded, target: Path, unit_id: str, when: date | None,
+    parent: Plan | None,
 ) -> None:
     """The level's report as one unit's file for the level above; checked against the
     parent plan when given, and not written if that plan would refuse it."""
     from sokket_cli.check.unit import check_unit
-    from sokket_cli.merge.rollup import rollup
+    from sokket_cli.merge.rollup import refusing, rollup
     from sokket_cli.write.forms import write_text
     from sokket_cli.write.unitfile import unit_yaml
 
+    parent_path = display_path(parent.path) if parent is not None else ""
+    not_written = (
+        f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
+        f"{parent_path} (các lỗi ở trên)."
+    )
+    if forwarded.refusals:  # only ever against a parent plan
+        for refusal in forwarded.refusals:
+            err(refusal)
+        err(not_written)
+        raise typer.Exit(ExitStatus.PROBLEMS)
     day = when or date.today()
     rolled = rollup(merged, day)
     file_format = (parent or merged.plan).unit_format
     text = unit_yaml(
         file_format, unit_id, submitted=day, content=rolled.content,
-        indicators=rolled.indicators, header=rolled.header,
+        indicators=rolled.indicators, header=(*rolled.header, *forwarded.header),
+        proposals=forwarded.proposals,
     )
     if parent is not None:
         checked = check_unit(target, text.encode("utf-8"), parent)
-        if not checked.valid:
+        refused = refusing(checked.report.problems)
+        if refused:
             color = wants_color(sys.stderr)
-            for problem in checked.report.problems:
+            for problem in refused:
                 err(problem_line(target, problem, color))
-            err(
-                f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
-                f"{display_path(parent.path)} (các lỗi ở trên)."
-            )
+            err(not_written)
             raise typer.Exit(ExitStatus.PROBLEMS)
     write_text(target, text)
+    for warning in forwarded.warnings:
+        err(f"Cảnh báo: {warning}")
 
 
 @guarded

@@ -11,11 +11,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from sokket_cli.check.commendations import Proposal
 from sokket_cli.check.unit import Item, content_key
 from sokket_cli.check.unitformat import (
+    COMMENDATIONS_KEY,
     INDICATORS_KEY,
     ITEM_CHILDREN_KEY,
     ITEM_TEXT_KEY,
+    PROPOSED_BY_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
     UNPLACED_KEY,
@@ -85,11 +88,14 @@ def unit_yaml(
     indicators: Mapping[str, str] | None = None,
     header: Sequence[str] = (),
     unplaced: Sequence[tuple[str, Item]] = (),
+    proposals: Sequence[tuple[str, Proposal]] | None = None,
 ) -> str:
     """A filled unit file: ``content`` keyed as :func:`content_key`, figures as written.
 
     ``header`` lines become comments at the top; each ``unplaced`` item is preceded by its
     comment (where it came from), under a top-level ``unplaced:`` that validate refuses.
+    ``proposals`` (each after its comment, if any) fill the format's ``commendations:``;
+    None leaves the list out, which is not the same as an empty list (no proposal).
     """
     content = content or {}
     indicators = indicators or {}
@@ -112,6 +118,8 @@ def unit_yaml(
             if written:
                 lines.append(f"{INDICATORS_KEY}:")
                 lines.extend(f"  {key}: {quote(value)}" for key, value in written)
+        elif field.kind is Kind.PROPOSALS and proposals is not None:
+            lines.extend(_proposal_lines(proposals))
     if unplaced:
         lines.append(f"{UNPLACED_KEY}:")
         for comment, item in unplaced:
@@ -130,3 +138,26 @@ def _section_lines(key: str, items: Sequence[Item], indent: int) -> list[str]:
     if not items:
         return [f"{pad}{key}: []"]
     return [f"{pad}{key}:", *items_lines(items, indent + 2)]
+
+
+def _proposal_lines(proposals: Sequence[tuple[str, Proposal]]) -> list[str]:
+    """``commendations:``, one mapping a proposal, only the keys it has (see read_proposals)."""
+    if not proposals:
+        return [f"{COMMENDATIONS_KEY}: []"]
+    lines = [f"{COMMENDATIONS_KEY}:"]
+    for comment, proposal in proposals:
+        if comment:
+            lines.append(_comment(comment, 2))
+        lines.append(f"  - kind: {proposal.kind}")
+        lines.append(f"    name: {quote(proposal.name)}")
+        if proposal.position:
+            lines.append(f"    position: {quote(proposal.position)}")
+        if proposal.birth_year is not None:
+            lines.append(f"    birth_year: {proposal.birth_year}")
+        if proposal.gender:
+            lines.append(f"    gender: {quote(proposal.gender)}")
+        lines.append(f"    form: {quote(proposal.form)}")
+        lines.append(f"    achievement: {quote(proposal.achievement)}")
+        if proposal.proposed_by:
+            lines.append(f"    {PROPOSED_BY_KEY}: {quote(proposal.proposed_by)}")
+    return lines
