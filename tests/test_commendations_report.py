@@ -374,3 +374,13 @@ def test_shared_with_a_unit_left_out_is_not_named_in_the_draft(tmp_path: Path) -
     assert "Đề nghị khen thưởng trùng" not in result.stderr
     cells = [c for _, t in proposal_tables(docx.Document(str(out))) for _, c in table_rows(t)]
     assert all("Trùng với" not in c[1] for c in cells) and len(cells) == 5
+
+
+def test_a_very_long_proposal_may_break_across_pages(tmp_path: Path) -> None:
+    """Word clips a row that may not split and is taller than a page: a long one may split."""
+    long_text = "Thành tích rất dài. " * 80
+    entries = collective("Phường Kim Mã").replace("5 năm liền trong sạch, vững mạnh.", long_text.strip()) + person("Ngô Văn Hải")
+    document = docx.Document(str(compile_docx(tmp_path, {"a.yaml": unit("ba-dinh", entries)})))
+    (_, table), = proposal_tables(document)
+    splittable = {row.cells[1].text.split("\n")[0]: not row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows[2:]}
+    assert splittable == {"Phường Kim Mã": True, "Ngô Văn Hải": False}
