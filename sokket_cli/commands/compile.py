@@ -29,6 +29,7 @@ from sokket_cli.write.targets import check_targets, with_suffix
 if TYPE_CHECKING:
     from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
+    from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
     from sokket_cli.merge.rollup import Forwarded
 
@@ -100,13 +101,15 @@ def _read_merge_write(
     output_format: OutputFormat,
     as_unit: str | None,
     parent: Plan | None,
-) -> tuple[MergedReport, list[UnitFile], list[UnitFile]]:
+) -> tuple[MergedReport, list[UnitFile], list[UnitFile], CompiledCommendations | None]:
     """Read, refuse or merge, and write what was asked to ``targets``: the .docx (and the
     .xlsx), the merged report as JSON, or the unit file for the level above.
 
-    Returns the merged report, the files left out and the files compiled.
+    Returns the merged report, the files left out, the files compiled and the compiled
+    proposals for commendation (None when the plan asks for none).
     """
     from sokket_cli.check.collect import collect
+    from sokket_cli.merge.commendations import compile_commendations
     from sokket_cli.merge.outline import merge
     from sokket_cli.merge.rollup import forward_proposals
     from sokket_cli.render.report import write_report
@@ -136,6 +139,7 @@ def _read_merge_write(
             err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
         err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
         raise typer.Exit(ExitStatus.PROBLEMS)
+    commendations = compile_commendations(plan, {f.unit_id: f.commendations for f in valid if f.unit_id})
 
     if as_unit is not None:
         forwarded = forward_proposals(merged, valid, collection.shared_proposals, parent, as_unit)
@@ -144,12 +148,15 @@ def _read_merge_write(
         from sokket_cli.render.report_json import report_json
         from sokket_cli.write.forms import write_text
 
-        write_text(targets[0], report_json(merged, when))
+        write_text(targets[0], report_json(merged, when, commendations))
     else:
         with _spinner(len(files), "Đang soạn dự thảo..."):
             workbook = targets[1] if len(targets) > 1 else None
-            write_report(merged, targets[0], template, when, workbook=workbook, layout=layout)
-    return merged, invalid, valid
+            write_report(
+                merged, targets[0], template, when, workbook=workbook, layout=layout,
+                commendations=commendations,
+            )
+    return merged, invalid, valid, commendations
 
 
 def _write_unit_file(
@@ -286,8 +293,11 @@ def compile_report(
     if xlsx is not None and suffix != ".docx":
         raise UsageError("--xlsx chỉ dùng khi ghi dự thảo Word (.docx).")
     workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
-    if workbook is not None and not the_plan.indicators:
-        raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
+    if workbook is not None and not the_plan.indicators and the_plan.commendations is None:
+        raise UsageError(
+            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
+            "(commendations) nên không có bảng để ghi ra Excel."
+        )
     inputs = [*files, plan_path, *([template] if template is not None else [])]
     if parent is not None:
         inputs.append(parent.path)
@@ -297,7 +307,7 @@ def compile_report(
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
     try:
-        merged, invalid, valid = _read_merge_write(
+        merged, invalid, valid, commendations = _read_merge_write(
             the_plan, files, targets, template, when, skip_invalid=skip_invalid,
             require_all=require_all, layout=(layout.value if layout else the_plan.report.layout),
             output_format=output_format, as_unit=as_unit, parent=parent,
@@ -317,7 +327,17 @@ def compile_report(
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
     if workbook is not None:
-        typer.echo(f"Đã ghi bảng số liệu vào {display_path(workbook)}.")
+        sheets = [
+            *(["bảng số liệu"] if the_plan.indicators else []),
+            *(["danh sách đề nghị khen thưởng"] if commendations is not None else []),
+        ]
+        typer.echo(f"Đã ghi {' và '.join(sheets)} vào {display_path(workbook)}.")
+    if commendations is not None and commendations.shared:
+        from sokket_cli.merge.commendations import shared_lines
+
+        err("Đề nghị khen thưởng trùng giữa các đơn vị (hãy thống nhất trước khi trình):")
+        for line in shared_lines(the_plan, commendations):
+            err(line)
     _print_warnings(valid, verbose=verbose)
     raise typer.Exit(ExitStatus.OK)
 

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 import jinja2
 
 from sokket_cli.errors import SokketError, TemplateError
+from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.outline import MergedReport
 from sokket_cli.render.context import figure_table, template_context
 from sokket_cli.render.docx import MarkupError, build_package
@@ -126,8 +127,10 @@ def write_report(
     workbook: Path | None = None,
     limits: RenderLimits | None = None,
     layout: str | None = None,
+    commendations: CompiledCommendations | None = None,
 ) -> None:
-    """Render the merged report and write the .docx (and the .xlsx), all or nothing.
+    """Render the merged report and write the .docx (and the .xlsx), all or nothing;
+    ``commendations``, the compiled proposals, add an appendix and a sheet.
 
     Both files are written to temporaries first and renamed into place only when both are
     complete. The markup is streamed from the template into the writer, never held whole;
@@ -135,7 +138,7 @@ def write_report(
     """
     limits = limits or RenderLimits()
     table = figure_table(merged)
-    data = template_context(merged, signing_date, table, layout)
+    data = template_context(merged, signing_date, table, layout, commendations)
     source = template or builtin_templates() / (merged.plan.report.format + TEMPLATE_SUFFIX)
     with bounded(limits, source):
         pieces, source_name = render_pieces(merged, template, signing_date, limits, data=data)
@@ -145,7 +148,7 @@ def write_report(
         if workbook is not None:
             from sokket_cli.write.xlsx_writer import workbook_writer
 
-            outputs.append((workbook, workbook_writer(merged.plan, table)))
+            outputs.append((workbook, workbook_writer(merged.plan, table, commendations)))
         try:
             write_all(outputs)
         except MarkupError as exc:
