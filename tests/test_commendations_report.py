@@ -338,7 +338,7 @@ def test_json_has_counts_proposals_by_form_and_unit_and_duplicates(tmp_path: Pat
     assert mai == {
         "number": 2, "kind": "ca-nhan", "name": "Trần Thị Mai", "position": "Bí thư chi bộ",
         "birth_year": 1980, "gender": "nữ", "achievement": "Hoàn thành xuất sắc nhiệm vụ.",
-        "proposer": "Quận ủy Ba Đình",
+        "proposed_by": "", "proposer": "Quận ủy Ba Đình",
     }
     assert [(d["unit"]["id"], d["name"], [o["id"] for o in d["other_units"]]) for d in block["duplicates"]] == [
         ("ba-dinh", "Trần Thị Mai", ["hoan-kiem"]), ("hoan-kiem", "Trần Thị Mai", ["ba-dinh"])
@@ -384,3 +384,17 @@ def test_a_very_long_proposal_may_break_across_pages(tmp_path: Path) -> None:
     (_, table), = proposal_tables(document)
     splittable = {row.cells[1].text.split("\n")[0]: not row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows[2:]}
     assert splittable == {"Phường Kim Mã": True, "Ngô Văn Hải": False}
+
+
+def test_a_forwarded_proposal_names_the_unit_that_first_made_it(tmp_path: Path) -> None:
+    """A district's roll-up file carries its communes' proposals with ``proposed_by``; the
+    city's appendix says who proposed each, and through whom."""
+    forwarded = person("Đỗ Thị Lan").replace(
+        '    form:', '    proposed_by: "Đảng ủy xã Phù Linh"\n    form:'
+    )
+    out = compile_docx(tmp_path, {"soc-son.yaml": unit("soc-son", forwarded + person("Lê Văn Sóc"))})
+    (_, table), = proposal_tables(docx.Document(str(out)))
+    assert [(cells[1], cells[4]) for _, cells in table_rows(table)] == [
+        ("Đỗ Thị Lan", "Đảng ủy xã Phù Linh (qua Huyện ủy Sóc Sơn)"),
+        ("Lê Văn Sóc", "Huyện ủy Sóc Sơn"),
+    ]

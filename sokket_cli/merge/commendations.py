@@ -93,9 +93,11 @@ class CompiledCommendations:
         return self.counts.total == 0
 
 
-def proposer_label(unit_name: str, proposal: Proposal) -> str:  # noqa: ARG001 - see below
-    """What the "Đơn vị đề nghị" column says: the unit that sent the list. The proposal is
-    passed so that a forwarded proposal can name the unit that first made it."""
+def proposer_label(unit_name: str, proposal: Proposal) -> str:
+    """What the "Đơn vị đề nghị" column says: the unit that sent the list or, for a proposal
+    a lower level forwarded in its roll-up, the unit that first made it and the sender."""
+    if proposal.proposed_by:
+        return f"{proposal.proposed_by} (qua {unit_name})"
     return unit_name
 
 

@@ -266,6 +266,7 @@ def _proposal_row(row: ProposalRow) -> Data:
         "gender": proposal.gender,
         "achievement": proposal.achievement,
         "proposer": row.proposer,
+        "proposed_by": proposal.proposed_by,
         "also_by": row.also_by,
         "note": row.note(),
     }

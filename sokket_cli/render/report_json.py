@@ -107,7 +107,7 @@ def _commendations(data: dict[str, Any]) -> dict[str, Any]:
                             {
                                 key: row[key]
                                 for key in ("number", "kind", "name", "position", "birth_year",
-                                            "gender", "achievement", "proposer")
+                                            "gender", "achievement", "proposed_by", "proposer")
                             }
                             for row in group["rows"]
                         ],
