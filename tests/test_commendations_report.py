@@ -364,6 +364,17 @@ def test_compile_prints_shared_proposals_naming_both_units(tmp_path: Path) -> No
     assert quiet.exit_code == 0 and "trùng" not in quiet.stderr
 
 
+def test_verbose_compile_says_each_shared_proposal_once(tmp_path: Path) -> None:
+    """The shared proposals are printed as one block; --verbose must not list them again
+    among the files' warnings, nor count them as other warnings."""
+    folder = write_review(tmp_path, UNITS, COMMENDATIONS_PLAN)
+    result = runner.invoke(app, ["compile", str(folder), "-o", str(tmp_path / "r.docx"), "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("'Trần Thị Mai'") == 2  # once per unit, in the block
+    assert "warning[duplicate-commendation]" not in result.stderr
+    assert "cảnh báo khác" not in result.stderr  # the two files have no other warning
+
+
 def test_shared_with_a_unit_left_out_is_not_named_in_the_draft(tmp_path: Path) -> None:
     units = dict(UNITS)
     units["c-hoan-kiem.yaml"] = units["c-hoan-kiem.yaml"].replace("submitted: 2021-06-30", "submitted: hôm qua")

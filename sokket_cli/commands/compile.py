@@ -19,6 +19,7 @@ import typer
 
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.schema import parse_date
+from sokket_cli.check.shared_proposals import CODE as SHARED_CODE
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
@@ -338,21 +339,27 @@ def compile_report(
         err("Đề nghị khen thưởng trùng giữa các đơn vị (hãy thống nhất trước khi trình):")
         for line in shared_lines(the_plan, commendations):
             err(line)
-    _print_warnings(valid, verbose=verbose)
+    shown = commendations is not None and bool(commendations.shared)
+    _print_warnings(valid, verbose=verbose, but={SHARED_CODE} if shown else set())
     raise typer.Exit(ExitStatus.OK)
 
 
-def _print_warnings(compiled: list[UnitFile], *, verbose: bool) -> None:
-    """The warnings of the files compiled: their lines with --verbose, else a count."""
-    warned = [f for f in compiled if f.report.warnings]
+def _print_warnings(compiled: list[UnitFile], *, verbose: bool, but: set[str]) -> None:
+    """The warnings of the files compiled: their lines with --verbose, else a count; those
+    with a code in ``but`` were already printed together, and are not repeated or counted."""
+    warnings = {
+        unit_file.path: [p for p in unit_file.report.problems if not p.is_error and p.code not in but]
+        for unit_file in compiled
+    }
+    warned = {path: found for path, found in warnings.items() if found}
     if not warned:
         return
     if verbose:
         color = wants_color(sys.stderr)
-        for unit_file in warned:
-            for problem in unit_file.report.problems:
-                if not problem.is_error:
-                    err(problem_line(unit_file.path, problem, color))
-    count = sum(f.report.warnings for f in warned)
+        for path, found in warned.items():
+            for problem in found:
+                err(problem_line(path, problem, color))
+    count = sum(map(len, warned.values()))
     more = "." if verbose else "; thêm --verbose để xem."
-    err(f"Có {count} cảnh báo trong {len(warned)} tệp đã tổng hợp{more}")
+    other = " khác" if but else ""
+    err(f"Có {count} cảnh báo{other} trong {len(warned)} tệp đã tổng hợp{more}")
