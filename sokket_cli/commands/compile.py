@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.check.readiness import Refusal, refuse_incomplete, refuse_invalid
 from sokket_cli.check.schema import parse_date
 from sokket_cli.check.shared_proposals import CODE as SHARED_CODE
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
@@ -28,7 +29,6 @@ from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.targets import check_targets, with_suffix
 
 if TYPE_CHECKING:
-    from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
@@ -56,8 +56,17 @@ def parse_signing_date(value: str) -> date:
     return day
 
 
-def _names(units: tuple[PlanUnit, ...]) -> str:
-    return ", ".join(unit.name for unit in units)
+def _stop_if(refusal: Refusal | None) -> None:
+    """Print why the compile stops (the files' problems first) and exit; None: go on."""
+    if refusal is None:
+        return
+    color = wants_color(sys.stderr)
+    for unit_file in refusal.files:
+        for problem in unit_file.report.problems:
+            err(problem_line(unit_file.path, problem, color))
+    for reason in refusal.reasons:
+        err(reason)
+    raise typer.Exit(ExitStatus.PROBLEMS)
 
 
 @contextmanager
@@ -118,28 +127,11 @@ def _read_merge_write(
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
     invalid = collection.invalid
-    if invalid and not skip_invalid:
-        color = wants_color(sys.stderr)
-        for unit_file in invalid:
-            for problem in unit_file.report.problems:
-                err(problem_line(unit_file.path, problem, color))
-        err(
-            f"Chưa tạo dự thảo: {len(invalid)}/{len(files)} tệp báo cáo có lỗi (liệt kê ở trên); "
-            "không có tệp nào được ghi. Hãy sửa các lỗi rồi chạy lại, hoặc thêm --skip-invalid "
-            "để tổng hợp các báo cáo hợp lệ và nêu tên các đơn vị bị bỏ qua trong dự thảo."
-        )
-        raise typer.Exit(ExitStatus.PROBLEMS)
-
+    _stop_if(refuse_invalid(invalid, len(files), skip_invalid=skip_invalid))
     valid = [f for f in collection.by_unit.values() if f.valid]
     by_point = layout == Layout.theo_y.value or as_unit is not None or output_format is OutputFormat.json
     merged = merge(plan, valid, collection.skipped_units, group=by_point)
-    if require_all and (merged.missing or merged.skipped):
-        if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
-        if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
-        err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
-        raise typer.Exit(ExitStatus.PROBLEMS)
+    _stop_if(refuse_incomplete(merged.missing, merged.skipped, require_all=require_all))
     commendations = compile_commendations(plan, {f.unit_id: f.commendations for f in valid if f.unit_id})
 
     if as_unit is not None:
