@@ -75,9 +75,10 @@ def test_totals_match_a_hand_sum_and_missing_units_show_dashes(compiled: tuple[P
 
 def test_wide_table_is_on_a_landscape_page(compiled: tuple[Path, Path]) -> None:
     sections = docx.Document(str(compiled[0])).sections
-    # the body, the wide figures table, then the recommendations table back in portrait
+    # the body, the wide figures table, the recommendations table back in portrait, then
+    # the list of proposals for commendation (five columns of text) in landscape
     assert [s.orientation for s in sections] == [
-        WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT
+        WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE
     ]
     assert sections[1].page_width > sections[1].page_height
 

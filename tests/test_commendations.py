@@ -94,7 +94,7 @@ def test_unit_format_describes_the_list(tmp_path: Path) -> None:
     field = next(f for f in data["fields"] if f["key"] == "commendations")
     assert field["kind"] == "proposals" and field["title"] == "Đề nghị khen thưởng"
     children = {c["key"]: c for c in field["children"]}
-    assert list(children) == ["kind", "name", "position", "birth_year", "gender", "form", "achievement"]
+    assert list(children) == ["kind", "name", "position", "birth_year", "gender", "form", "achievement", "proposed_by"]
     assert children["form"]["choices"] == ["Bằng khen của Ban Thường vụ Thành ủy", GIAY_KHEN]
     assert children["kind"]["choices"] == ["tap-the", "ca-nhan"]
 

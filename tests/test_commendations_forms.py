@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from helpers import COMMENDATIONS_BLOCK, PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sokket_cli.check import commendations
+from sokket_cli.check.commendations import Proposal
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.unit import check_unit
 from sokket_cli.cli import app
@@ -159,50 +160,28 @@ _TEXT = st.text(alphabet=_ALPHABET, min_size=1).map(lambda t: unicodedata.normal
     lambda t: bool(t.strip()) and t == t.strip() and guess_legacy(t) is None  # TCVN3-looking: refused
 )
 _PROPOSAL = st.one_of(
-    st.fixed_dictionaries(
-        {"kind": st.just("tap-the"), "name": _TEXT, "form": st.sampled_from([BANG_KHEN, GIAY_KHEN]), "achievement": _TEXT}
-    ),
-    st.fixed_dictionaries(
-        {"kind": st.just("ca-nhan"), "name": _TEXT, "position": _TEXT, "form": st.just(GIAY_KHEN), "achievement": _TEXT},
-        optional={"birth_year": st.integers(1930, 2000).map(str), "gender": st.sampled_from(["nam", "nữ"])},
+    st.builds(Proposal, st.just("tap-the"), _TEXT, st.sampled_from([BANG_KHEN, GIAY_KHEN]), _TEXT),
+    st.builds(
+        Proposal, st.just("ca-nhan"), _TEXT, st.just(GIAY_KHEN), _TEXT, _TEXT,
+        st.one_of(st.none(), st.integers(1930, 2000)), st.sampled_from(["", "nam", "nữ"]),
     ),
 )
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_PROPOSAL, max_size=3))
-def test_proposals_written_read_back_exactly(tmp_path: Path, proposals: list[dict[str, str]]) -> None:
+def test_proposals_written_read_back_exactly(tmp_path: Path, proposals: list[Proposal]) -> None:
+    """unit_yaml (comm-rollup's writer) and validate: any text of a proposal comes back."""
     plan = read_plan(review(tmp_path, COMMENDATIONS_BLOCK))
-    text = unit_yaml(plan.unit_format, "soc-son", commendations=proposals)
+    text = unit_yaml(plan.unit_format, "soc-son", proposals=[("", p) for p in proposals])
     unit = check_unit(tmp_path / "soc-son.yaml", text.encode("utf-8"), plan)
     assert [p for p in unit.report.problems if p.is_error and p.code != "empty-section"] == []  # no sections
     assert unit.commendations is not None
-    read = [
-        {"kind": p.kind, "name": p.name, "position": p.position, "form": p.form, "achievement": p.achievement,
-         "birth_year": str(p.birth_year or ""), "gender": p.gender}
-        for p in unit.commendations.entries
-    ]
-    assert read == [{"position": "", "birth_year": "", "gender": "", **p} for p in proposals]
+    assert [replace(p, line=1, column=1) for p in unit.commendations.entries] == proposals
 
 
 def _plan(tmp_path: Path, block: str = COMMENDATIONS_BLOCK) -> Plan:
     return read_plan(review(tmp_path, block))
-
-
-def test_writer_layout_none_and_empty(tmp_path: Path) -> None:
-    plan = _plan(tmp_path)
-    person = {"achievement": "Tốt", "kind": "ca-nhan", "name": "A", "position": "B", "form": GIAY_KHEN}
-    text = unit_yaml(plan.unit_format, "ba-dinh", commendations=[person])
-    assert text.endswith(
-        'commendations:\n  - kind: "ca-nhan"\n    name: "A"\n    position: "B"\n'
-        f'    form: "{GIAY_KHEN}"\n    achievement: "Tốt"\n'
-    )
-    assert unit_yaml(plan.unit_format, "ba-dinh", commendations=[]).endswith("commendations: []\n")
-    assert "commendations" not in unit_yaml(plan.unit_format, "ba-dinh")
-    with pytest.raises(ValueError):
-        unit_yaml(plan.unit_format, "ba-dinh", commendations=[{"kind": "tap-the", "proposed": "x"}])
-    with pytest.raises(ValueError):
-        unit_yaml(_plan(tmp_path / "bare", "").unit_format, "ba-dinh", commendations=[])
 
 
 # ---- what the HTML form is given ------------------------------------------------------------

@@ -27,7 +27,12 @@ from test_htmlform import (
 )
 from typer.testing import CliRunner
 
-from sokket_cli.check.commendations import REQUIRED_STATEMENT, UNKNOWN_FORM_MESSAGE, quota_message
+from sokket_cli.check.commendations import (
+    REQUIRED_STATEMENT,
+    UNKNOWN_FORM_MESSAGE,
+    Proposal,
+    quota_message,
+)
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unit import check_unit, content_key
 from sokket_cli.cli import app
@@ -101,8 +106,15 @@ def expected_file(plan: Plan, unit_id: str, name: str, commendations: list[dict[
         content={content_key(*k.split(".")): v for k, v in EXPECTED.items()},
         indicators={k: stored for k, (_, stored) in FIGURES.items()},
         header=[line.format(name=name) for line in HEADER],
-        commendations=commendations,
+        proposals=None if commendations is None else [("", as_proposal(p)) for p in commendations],
     )
+
+
+def as_proposal(typed: dict[str, str]) -> Proposal:
+    """What validate reads from a row: the same data for unit_yaml."""
+    year = typed.get("birth_year")
+    return Proposal(typed["kind"], typed["name"], typed["form"], typed["achievement"], typed.get("position", ""),
+                    int(year) if year else None, typed.get("gender", ""))
 
 
 def saved_file(form: Form, folder: Path, unit_id: str) -> bytes:

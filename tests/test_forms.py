@@ -32,8 +32,12 @@ def fill(form: str, plan: Plan, texts: list[str] | None = None) -> str:
     """What a clerk does: uncomment each example line (or write ``texts`` there), date it,
     and put a figure on each indicator line."""
     lines = []
+    proposals = False  # the commendations example: each proposal's lines are uncommented whole
     for line in form.splitlines():
-        if match := re.fullmatch(r"( +)# (- .*)", line):
+        proposals = proposals or line == "commendations:"
+        if proposals and (match := re.fullmatch(r"  # (- |  )(.*)", line)):
+            lines.append("  " + "".join(match.groups()))
+        elif match := re.fullmatch(r"( +)# (- .*)", line):
             pad, example = match.groups()
             lines.extend(f"{pad}- {quote(t)}" for t in texts) if texts else lines.append(pad + example)
         elif line.startswith("submitted:"):

@@ -219,3 +219,21 @@ def test_schema_and_fix_refuse_a_fifo_even_with_force(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "không phải là một tệp thường" in result.output
     assert fifo.is_fifo() and fifo_yaml.is_fifo()
+
+
+def test_a_name_too_long_is_worded_the_same_wherever_it_is_found(tmp_path: Path) -> None:
+    """check_targets finds a long name before writing; the writer meets ENAMETOOLONG for a
+    name (or a whole path) the checks let through. The clerk reads one wording."""
+    import errno as errno_codes
+
+    from sokket_cli.write.atomic import output_error
+
+    long_name = tmp_path / ("bá" * 100 + ".docx")
+    with pytest.raises(OutputError) as checked:
+        check_targets([long_name], [])
+    met = output_error(long_name, OSError(errno_codes.ENAMETOOLONG, "File name too long"))
+    assert met.message == checked.value.message
+    assert "dài 305 byte, quá giới hạn 255 byte" in met.message
+    deep = tmp_path.joinpath(*["a" * 200] * 30, "du-thao.docx")
+    said = output_error(deep, OSError(errno_codes.ENAMETOOLONG, "File name too long")).message
+    assert "đường dẫn tới tệp quá dài" in said

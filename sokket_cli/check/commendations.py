@@ -19,6 +19,7 @@ from sokket_cli.check.unitformat import (
     PERSON_ONLY_KEYS,
     PERSON_REQUIRED_KEYS,
     PROPOSAL_KEYS,
+    PROPOSED_BY_KEY,
 )
 from sokket_cli.intake.yamlnodes import Node, ScalarNode, SequenceNode, is_empty, position
 
@@ -110,6 +111,7 @@ class Proposal:
     position: str = ""
     birth_year: int | None = None
     gender: str = ""  # "nam", "nữ" or ""
+    proposed_by: str = ""  # forwarded from a lower level: the unit that first proposed it
     line: int = 1
     column: int = 1
 
@@ -293,7 +295,7 @@ def _entry(
     line, column = position(fields["name"][1])
     return kind, Proposal(
         kind, texts["name"], form, texts["achievement"], texts.get("position", ""), birth_year, gender,
-        line, column,
+        texts.get(PROPOSED_BY_KEY, ""), line, column,
     )
 
 

@@ -34,9 +34,10 @@ COLLECTIVE, INDIVIDUAL = "tap-the", "ca-nhan"
 KIND_TITLES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân"}
 NAME_TITLES = {COLLECTIVE: "Tên tập thể", INDIVIDUAL: "Họ và tên"}  # what 'name' holds, by kind
 GENDERS = ("nam", "nữ")
-PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
-# What the forms ask of a unit for one proposal (roll-up files may carry more keys)
-FORM_PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement")
+PROPOSED_BY_KEY = "proposed_by"  # a forwarded proposal: the unit that first proposed it
+PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement", PROPOSED_BY_KEY)
+# What the forms ask of a unit for one proposal (roll-up files carry proposed_by too)
+FORM_PROPOSAL_KEYS = tuple(key for key in PROPOSAL_KEYS if key != PROPOSED_BY_KEY)
 PERSON_ONLY_KEYS = ("birth_year", "gender")  # a collective has neither
 PERSON_REQUIRED_KEYS = ("position",)  # required of a person; a form shows it for persons only
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
@@ -331,6 +332,9 @@ def _commendations_field(plan: Plan) -> Field:
               "Chép đúng một hình thức khen thưởng của kế hoạch.", choices=block.forms),
         Field("achievement", path + "achievement", "Thành tích", Kind.TEXT, True,
               "Thành tích nổi bật, một hai câu."),
+        Field(PROPOSED_BY_KEY, path + PROPOSED_BY_KEY, "Đơn vị đề nghị ban đầu", Kind.TEXT, False,
+              "Chỉ ghi khi chuyển lên đề nghị của đơn vị cấp dưới: tên đơn vị đã đề nghị "
+              "(sokket compile --as-unit tự ghi). Đơn vị tự đề nghị thì bỏ trống."),
     )
     return Field(COMMENDATIONS_KEY, COMMENDATIONS_KEY, block.title, Kind.PROPOSALS,
                  block.required, "Mỗi đề nghị khen thưởng một mục '- kind: ...', trong chỉ tiêu "

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sokket_cli.check.plan import Plan, read_plan
+from sokket_cli.check.readiness import Refusal, refuse_incomplete, refuse_invalid
 from sokket_cli.check.schema import parse_date
+from sokket_cli.check.shared_proposals import CODE as SHARED_CODE
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
@@ -27,9 +29,10 @@ from sokket_cli.render.output import problem_line, wants_color
 from sokket_cli.write.targets import check_targets, with_suffix
 
 if TYPE_CHECKING:
-    from sokket_cli.check.plan import PlanUnit
     from sokket_cli.check.unit import UnitFile
+    from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
+    from sokket_cli.merge.rollup import Forwarded
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 
@@ -53,8 +56,17 @@ def parse_signing_date(value: str) -> date:
     return day
 
 
-def _names(units: tuple[PlanUnit, ...]) -> str:
-    return ", ".join(unit.name for unit in units)
+def _stop_if(refusal: Refusal | None) -> None:
+    """Print why the compile stops (the files' problems first) and exit; None: go on."""
+    if refusal is None:
+        return
+    color = wants_color(sys.stderr)
+    for unit_file in refusal.files:
+        for problem in unit_file.report.problems:
+            err(problem_line(unit_file.path, problem, color))
+    for reason in refusal.reasons:
+        err(reason)
+    raise typer.Exit(ExitStatus.PROBLEMS)
 
 
 @contextmanager
@@ -99,85 +111,88 @@ def _read_merge_write(
     output_format: OutputFormat,
     as_unit: str | None,
     parent: Plan | None,
-) -> tuple[MergedReport, list[UnitFile], list[UnitFile]]:
+) -> tuple[MergedReport, list[UnitFile], list[UnitFile], CompiledCommendations | None]:
     """Read, refuse or merge, and write what was asked to ``targets``: the .docx (and the
     .xlsx), the merged report as JSON, or the unit file for the level above.
 
-    Returns the merged report, the files left out and the files compiled.
+    Returns the merged report, the files left out, the files compiled and the compiled
+    proposals for commendation (None when the plan asks for none).
     """
     from sokket_cli.check.collect import collect
+    from sokket_cli.merge.commendations import compile_commendations
     from sokket_cli.merge.outline import merge
+    from sokket_cli.merge.rollup import forward_proposals
     from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
         collection = collect(plan, files, advance)
     invalid = collection.invalid
-    if invalid and not skip_invalid:
-        color = wants_color(sys.stderr)
-        for unit_file in invalid:
-            for problem in unit_file.report.problems:
-                err(problem_line(unit_file.path, problem, color))
-        err(
-            f"Chưa tạo dự thảo: {len(invalid)}/{len(files)} tệp báo cáo có lỗi (liệt kê ở trên); "
-            "không có tệp nào được ghi. Hãy sửa các lỗi rồi chạy lại, hoặc thêm --skip-invalid "
-            "để tổng hợp các báo cáo hợp lệ và nêu tên các đơn vị bị bỏ qua trong dự thảo."
-        )
-        raise typer.Exit(ExitStatus.PROBLEMS)
-
+    _stop_if(refuse_invalid(invalid, len(files), skip_invalid=skip_invalid))
     valid = [f for f in collection.by_unit.values() if f.valid]
     by_point = layout == Layout.theo_y.value or as_unit is not None or output_format is OutputFormat.json
     merged = merge(plan, valid, collection.skipped_units, group=by_point)
-    if require_all and (merged.missing or merged.skipped):
-        if merged.missing:
-            err(f"Còn {len(merged.missing)} đơn vị chưa gửi báo cáo: {_names(merged.missing)}.")
-        if merged.skipped:
-            err(f"{len(merged.skipped)} đơn vị có báo cáo lỗi, bị bỏ qua: {_names(merged.skipped)}.")
-        err("Chưa tạo dự thảo vì có --require-all: cần đủ báo cáo hợp lệ của mọi đơn vị.")
-        raise typer.Exit(ExitStatus.PROBLEMS)
+    _stop_if(refuse_incomplete(merged.missing, merged.skipped, require_all=require_all))
+    commendations = compile_commendations(plan, {f.unit_id: f.commendations for f in valid if f.unit_id})
 
     if as_unit is not None:
-        _write_unit_file(merged, targets[0], as_unit, when, parent)
+        forwarded = forward_proposals(merged, valid, collection.shared_proposals, parent, as_unit)
+        _write_unit_file(merged, forwarded, targets[0], as_unit, when, parent)
     elif output_format is OutputFormat.json:
         from sokket_cli.render.report_json import report_json
         from sokket_cli.write.forms import write_text
 
-        write_text(targets[0], report_json(merged, when))
+        write_text(targets[0], report_json(merged, when, commendations))
     else:
         with _spinner(len(files), "Đang soạn dự thảo..."):
             workbook = targets[1] if len(targets) > 1 else None
-            write_report(merged, targets[0], template, when, workbook=workbook, layout=layout)
-    return merged, invalid, valid
+            write_report(
+                merged, targets[0], template, when, workbook=workbook, layout=layout,
+                commendations=commendations,
+            )
+    return merged, invalid, valid, commendations
 
 
 def _write_unit_file(
-    merged: MergedReport, target: Path, unit_id: str, when: date | None, parent: Plan | None
+    merged: MergedReport, forwarded: Forwarded, target: Path, unit_id: str, when: date | None,
+    parent: Plan | None,
 ) -> None:
     """The level's report as one unit's file for the level above; checked against the
     parent plan when given, and not written if that plan would refuse it."""
     from sokket_cli.check.unit import check_unit
-    from sokket_cli.merge.rollup import rollup
+    from sokket_cli.merge.rollup import refusing, rollup
     from sokket_cli.write.forms import write_text
     from sokket_cli.write.unitfile import unit_yaml
 
+    parent_path = display_path(parent.path) if parent is not None else ""
+    not_written = (
+        f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
+        f"{parent_path} (các lỗi ở trên)."
+    )
+    if forwarded.refusals:  # only ever against a parent plan
+        for refusal in forwarded.refusals:
+            err(refusal)
+        err(not_written)
+        raise typer.Exit(ExitStatus.PROBLEMS)
     day = when or date.today()
     rolled = rollup(merged, day)
     file_format = (parent or merged.plan).unit_format
     text = unit_yaml(
         file_format, unit_id, submitted=day, content=rolled.content,
-        indicators=rolled.indicators, header=rolled.header,
+        indicators=rolled.indicators, header=(*rolled.header, *forwarded.header),
+        proposals=forwarded.proposals,
     )
     if parent is not None:
         checked = check_unit(target, text.encode("utf-8"), parent)
-        if not checked.valid:
+        refused = refusing(checked.report.problems)
+        if refused:
             color = wants_color(sys.stderr)
-            for problem in checked.report.problems:
+            for problem in refused:
                 err(problem_line(target, problem, color))
-            err(
-                f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
-                f"{display_path(parent.path)} (các lỗi ở trên)."
-            )
+            err(not_written)
             raise typer.Exit(ExitStatus.PROBLEMS)
     write_text(target, text)
+    for warning in forwarded.warnings:
+        err(f"Cảnh báo: {warning}")
 
 
 @guarded
@@ -271,8 +286,11 @@ def compile_report(
     if xlsx is not None and suffix != ".docx":
         raise UsageError("--xlsx chỉ dùng khi ghi dự thảo Word (.docx).")
     workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
-    if workbook is not None and not the_plan.indicators:
-        raise UsageError("Kế hoạch không có chỉ tiêu số liệu (indicators) nên không có bảng để ghi ra Excel.")
+    if workbook is not None and not the_plan.indicators and the_plan.commendations is None:
+        raise UsageError(
+            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
+            "(commendations) nên không có bảng để ghi ra Excel."
+        )
     inputs = [*files, plan_path, *([template] if template is not None else [])]
     if parent is not None:
         inputs.append(parent.path)
@@ -282,7 +300,7 @@ def compile_report(
     # without the collector, nothing re-scans millions of objects at every collection.
     gc.disable()
     try:
-        merged, invalid, valid = _read_merge_write(
+        merged, invalid, valid, commendations = _read_merge_write(
             the_plan, files, targets, template, when, skip_invalid=skip_invalid,
             require_all=require_all, layout=(layout.value if layout else the_plan.report.layout),
             output_format=output_format, as_unit=as_unit, parent=parent,
@@ -302,22 +320,38 @@ def compile_report(
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
     if workbook is not None:
-        typer.echo(f"Đã ghi bảng số liệu vào {display_path(workbook)}.")
-    _print_warnings(valid, verbose=verbose)
+        sheets = [
+            *(["bảng số liệu"] if the_plan.indicators else []),
+            *(["danh sách đề nghị khen thưởng"] if commendations is not None else []),
+        ]
+        typer.echo(f"Đã ghi {' và '.join(sheets)} vào {display_path(workbook)}.")
+    if commendations is not None and commendations.shared:
+        from sokket_cli.merge.commendations import shared_lines
+
+        err("Đề nghị khen thưởng trùng giữa các đơn vị (hãy thống nhất trước khi trình):")
+        for line in shared_lines(the_plan, commendations):
+            err(line)
+    shown = commendations is not None and bool(commendations.shared)
+    _print_warnings(valid, verbose=verbose, but={SHARED_CODE} if shown else set())
     raise typer.Exit(ExitStatus.OK)
 
 
-def _print_warnings(compiled: list[UnitFile], *, verbose: bool) -> None:
-    """The warnings of the files compiled: their lines with --verbose, else a count."""
-    warned = [f for f in compiled if f.report.warnings]
+def _print_warnings(compiled: list[UnitFile], *, verbose: bool, but: set[str]) -> None:
+    """The warnings of the files compiled: their lines with --verbose, else a count; those
+    with a code in ``but`` were already printed together, and are not repeated or counted."""
+    warnings = {
+        unit_file.path: [p for p in unit_file.report.problems if not p.is_error and p.code not in but]
+        for unit_file in compiled
+    }
+    warned = {path: found for path, found in warnings.items() if found}
     if not warned:
         return
     if verbose:
         color = wants_color(sys.stderr)
-        for unit_file in warned:
-            for problem in unit_file.report.problems:
-                if not problem.is_error:
-                    err(problem_line(unit_file.path, problem, color))
-    count = sum(f.report.warnings for f in warned)
+        for path, found in warned.items():
+            for problem in found:
+                err(problem_line(path, problem, color))
+    count = sum(map(len, warned.values()))
     more = "." if verbose else "; thêm --verbose để xem."
-    err(f"Có {count} cảnh báo trong {len(warned)} tệp đã tổng hợp{more}")
+    other = " khác" if but else ""
+    err(f"Có {count} cảnh báo{other} trong {len(warned)} tệp đã tổng hợp{more}")

@@ -10,7 +10,8 @@ import typer
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.commands.common import ExitStatus, PlanOption, guarded
 from sokket_cli.display import display_path
-from sokket_cli.intake.discovery import find_plan
+from sokket_cli.errors import UsageError
+from sokket_cli.intake.discovery import PLAN_NAME, find_plan
 
 DEFAULT_FOLDER = "bieu-mau"
 DEFAULT_PAGE = "bieu-mau.html"
@@ -52,6 +53,11 @@ def forms(
     """Ghi cho mỗi đơn vị một biểu mẫu báo cáo (.yaml) điền sẵn, để đơn vị điền vào chỗ trống."""
     from sokket_cli.write.forms import chosen_units, write_forms
 
+    if not review.exists():
+        raise UsageError(
+            f"Không có thư mục hay tệp '{display_path(review)}'. THƯ_MỤC là thư mục đợt sơ kết "
+            f"(có {PLAN_NAME}); nơi ghi biểu mẫu thì chỉ bằng -o."
+        )
     plan_path = plan or find_plan(review)
     the_plan = read_plan(plan_path)
     if html:
@@ -63,14 +69,14 @@ def forms(
     where = display_path(folder)
     typer.echo(
         f"Đã ghi {len(written)} biểu mẫu vào {where}/ (mỗi đơn vị một tệp <mã đơn vị>.yaml, kèm "
-        "unit.schema.json để VS Code gợi ý khi gõ). Gửi mỗi đơn vị tệp của mình; đơn vị điền "
-        "xong kiểm tra bằng: sokket validate <tệp>.yaml"
+        f"unit.schema.json để VS Code gợi ý khi gõ). Gửi mỗi đơn vị tệp của mình kèm tệp kế "
+        f"hoạch {display_path(plan_path)} (lưu cùng thư mục với tệp báo cáo); đơn vị điền xong "
+        "kiểm tra bằng: sokket validate <tệp>.yaml"
     )
     raise typer.Exit(ExitStatus.OK)
 
 
 def _write_page(the_plan: Plan, page: Path, unit: str | None, *, force: bool) -> None:
-    from sokket_cli.errors import UsageError
     from sokket_cli.render.htmlform import html_form
     from sokket_cli.write.forms import refuse_existing, write_text
 

@@ -53,8 +53,9 @@ def find_plan(target: Path) -> Path:
             return candidate
     places = " và ".join(f"'{display_path(p)}'" for p in dict.fromkeys(searched))
     raise InputError(
-        f"Không tìm thấy tệp kế hoạch: đã tìm {places}. Hãy chỉ đường dẫn bằng --plan "
-        "đường/dẫn/plan.yaml.",
+        f"Không tìm thấy tệp kế hoạch: đã tìm {places}. Tệp kế hoạch ({PLAN_NAME}) do cơ quan "
+        "tổng hợp gửi kèm biểu mẫu: hãy lưu nó vào cùng thư mục với tệp báo cáo, hoặc chỉ "
+        f"đường dẫn bằng --plan đường/dẫn/{PLAN_NAME}.",
         path=target,
     )
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from sokket_cli.check.plan import LAYOUTS, Indicator, Plan, PlanUnit, ReportSettings
 from sokket_cli.check.unit import Item
+from sokket_cli.check.unitformat import KIND_TITLES
+from sokket_cli.merge.commendations import CompiledCommendations, Counts, ProposalRow
 from sokket_cli.merge.figures import FigureTable, RowKind, build_table, cell_text
 from sokket_cli.merge.outline import Entry, MergedPart, MergedReport, MergedSection, Point
 
@@ -36,11 +38,13 @@ def template_context(
     signing_date: date | None,
     table: FigureTable | None = None,
     layout: str | None = None,
+    commendations: CompiledCommendations | None = None,
 ) -> Data:
     """The template context: plain data only, built once before rendering.
 
     ``layout`` (the plan's ``report.layout`` unless given) is ``theo-y``, by point, or
-    ``theo-don-vi``, by unit; each section carries what its layout needs.
+    ``theo-don-vi``, by unit; each section carries what its layout needs. ``commendations``
+    is the compiled list of proposals (None when the plan asks for none: no appendix).
     """
     plan = merged.plan
     layout = layout or plan.report.layout
@@ -77,6 +81,7 @@ def template_context(
         "total_units": len(plan.units),
         "signing_date": signing_date,
         "year": year,
+        "commendations": _commendations(commendations, units) if commendations is not None else None,
         **_figures(table if table is not None else figure_table(merged)),
     }
 
@@ -206,6 +211,65 @@ def _summary_tables(merged: MergedReport, alone: dict[str, tuple[Data, ...]]) ->
             }
         )
     return tables
+
+
+def _counts(counts: Counts) -> Data:
+    return {
+        "collectives": counts.collectives,
+        "individuals": counts.individuals,
+        "total": counts.total,
+        "text": counts.text(),
+    }
+
+
+def _commendations(compiled: CompiledCommendations, units: dict[str, Data]) -> Data:
+    """The list of proposals: per form (the plan's order) the proposing units in plan order,
+    each with its rows; the counts also as text (``34 tập thể, 52 cá nhân``)."""
+    return {
+        "title": compiled.title,
+        **_counts(compiled.counts),
+        "units": compiled.units,
+        "forms": tuple(
+            {
+                "form": table.form,
+                **_counts(table.counts),
+                "groups": tuple(
+                    {"unit": units[group.unit.id], "rows": tuple(_proposal_row(row) for row in group.rows)}
+                    for group in table.units
+                ),
+            }
+            for table in compiled.forms
+        ),
+        "shared": tuple(
+            {
+                "unit": units[shared.unit_id],
+                "kind": shared.proposal.kind,
+                "name": shared.proposal.name,
+                "birth_year": shared.proposal.birth_year,
+                "others": tuple(units[other] for other in shared.others),
+                "more": shared.more,
+            }
+            for shared in compiled.shared
+        ),
+    }
+
+
+def _proposal_row(row: ProposalRow) -> Data:
+    proposal = row.proposal
+    return {
+        "number": row.number,
+        "kind": proposal.kind,
+        "kind_title": KIND_TITLES[proposal.kind],
+        "name": proposal.name,
+        "position": proposal.position,
+        "birth_year": proposal.birth_year,
+        "gender": proposal.gender,
+        "achievement": proposal.achievement,
+        "proposer": row.proposer,
+        "proposed_by": proposal.proposed_by,
+        "also_by": row.also_by,
+        "note": row.note(),
+    }
 
 
 def _units_of(entry: Entry, units: dict[str, tuple[Data, ...]]) -> tuple[Data, ...]:

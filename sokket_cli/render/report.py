@@ -12,17 +12,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 from typing import Any, BinaryIO
 
 import jinja2
 
 from sokket_cli.errors import SokketError, TemplateError
+from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.outline import MergedReport
 from sokket_cli.render.context import figure_table, template_context
 from sokket_cli.render.docx import MarkupError, build_package
 from sokket_cli.render.limits import (
-    LimitExceeded,
     RenderLimits,
     RenderTimeout,
     memory_ceiling,
@@ -30,27 +29,8 @@ from sokket_cli.render.limits import (
     too_long,
 )
 from sokket_cli.render.sandbox import TEMPLATE_SUFFIX, ReportSandbox, builtin_templates, environment
+from sokket_cli.render.template_errors import MEMORY_MESSAGE, template_error, template_location
 from sokket_cli.write.atomic import write_all
-
-MEMORY_MESSAGE = (
-    "Mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng. Hãy sửa mẫu: có thể một chuỗi hoặc danh "
-    "sách bị nhân lên quá lớn."
-)
-
-
-def _template_location(exc: BaseException, fallback: str) -> tuple[str, int | None]:
-    """The template file and line of a render-time error, from Jinja's rewritten traceback."""
-    where: tuple[str, int | None] = (fallback, None)
-    tb: TracebackType | None = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            # Frames Jinja did not rewrite (a timeout is no Exception) run the compiled code.
-            compiled = tb.tb_frame.f_globals.get("__jinja_template__")
-            line = compiled.get_corresponding_lineno(tb.tb_lineno) if compiled else tb.tb_lineno
-            where = (filename, line)
-        tb = tb.tb_next
-    return where
 
 
 def _load(
@@ -66,35 +46,6 @@ def _load(
         env = environment(None, limits)
         name = merged.plan.report.format + TEMPLATE_SUFFIX
     return env, name, template or builtin_templates() / name
-
-
-def _template_error(exc: BaseException, source_path: Path) -> TemplateError:
-    """What a clerk reads for an error of the template, whether met loading or rendering."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(
-            f"Mẫu báo cáo viết sai cú pháp: {exc.message}", path=Path(exc.filename or source_path), line=exc.lineno
-        )
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(
-            f"Mẫu báo cáo gọi tới tệp '{exc.name}' nhưng không tìm thấy, cả cạnh tệp mẫu lẫn trong các mẫu có sẵn.",
-            path=source_path,
-        )
-    filename, line = _template_location(exc, str(source_path))
-    if isinstance(exc, jinja2.UndefinedError):
-        message = f"Mẫu báo cáo dùng một tên không có: {exc.message}. Xem các tên dùng được trong templates/README.md."
-    elif isinstance(exc, jinja2.exceptions.SecurityError):
-        message = f"Mẫu báo cáo dùng tới phần bên trong của chương trình, điều không được phép vì an toàn ({exc})."
-    elif isinstance(exc, LimitExceeded):
-        message = f"{exc} Hãy sửa mẫu: có thể một vòng lặp hoặc phép nhân chuỗi bị viết sai."
-    elif isinstance(exc, MemoryError):
-        message = MEMORY_MESSAGE
-    elif isinstance(exc, RecursionError):
-        message = "Mẫu báo cáo gọi lồng nhau quá sâu: có thể một macro tự gọi lại chính nó mãi không dừng."
-    elif isinstance(exc, jinja2.TemplateError):
-        message = f"Mẫu báo cáo bị lỗi: {exc}"
-    else:
-        message = f"Mẫu báo cáo bị lỗi khi dựng báo cáo ({type(exc).__name__}: {exc})."
-    return TemplateError(message, path=Path(filename), line=line)
 
 
 def render_pieces(
@@ -116,7 +67,7 @@ def render_pieces(
     try:
         compiled = env.get_template(name)
     except jinja2.TemplateError as exc:
-        raise _template_error(exc, source_path) from exc
+        raise template_error(exc, source_path) from exc
     context = data if data is not None else template_context(merged, signing_date)
 
     def pieces() -> Iterator[str]:
@@ -129,11 +80,11 @@ def render_pieces(
                 yield piece
         except SokketError as exc:  # an include refused by the loader: say from where
             if exc.path is None:
-                filename, exc.line = _template_location(exc, str(source_path))
+                filename, exc.line = template_location(exc, str(source_path))
                 exc.path = Path(filename)
             raise
         except Exception as exc:  # the template's doing: its expressions run here
-            raise _template_error(exc, source_path) from exc
+            raise template_error(exc, source_path) from exc
 
     return pieces(), str(compiled.filename or source_path)
 
@@ -156,7 +107,7 @@ def bounded(limits: RenderLimits, source: Path) -> Iterator[None]:
         with memory_ceiling(limits.memory), time_limit(limits.seconds):
             yield
     except RenderTimeout as exc:
-        filename, line = _template_location(exc, str(source))
+        filename, line = template_location(exc, str(source))
         raise TemplateError(
             f"Mẫu báo cáo chạy quá {limits.seconds:g} giây nên đã bị dừng: có thể một vòng lặp "
             "không bao giờ kết thúc hoặc lặp quá nhiều lần. Hãy sửa mẫu rồi chạy lại.",
@@ -176,8 +127,10 @@ def write_report(
     workbook: Path | None = None,
     limits: RenderLimits | None = None,
     layout: str | None = None,
+    commendations: CompiledCommendations | None = None,
 ) -> None:
-    """Render the merged report and write the .docx (and the .xlsx), all or nothing.
+    """Render the merged report and write the .docx (and the .xlsx), all or nothing;
+    ``commendations``, the compiled proposals, add an appendix and a sheet.
 
     Both files are written to temporaries first and renamed into place only when both are
     complete. The markup is streamed from the template into the writer, never held whole;
@@ -185,7 +138,7 @@ def write_report(
     """
     limits = limits or RenderLimits()
     table = figure_table(merged)
-    data = template_context(merged, signing_date, table, layout)
+    data = template_context(merged, signing_date, table, layout, commendations)
     source = template or builtin_templates() / (merged.plan.report.format + TEMPLATE_SUFFIX)
     with bounded(limits, source):
         pieces, source_name = render_pieces(merged, template, signing_date, limits, data=data)
@@ -195,7 +148,7 @@ def write_report(
         if workbook is not None:
             from sokket_cli.write.xlsx_writer import workbook_writer
 
-            outputs.append((workbook, workbook_writer(merged.plan, table)))
+            outputs.append((workbook, workbook_writer(merged.plan, table, commendations)))
         try:
             write_all(outputs)
         except MarkupError as exc:

@@ -4,7 +4,9 @@ Stable for scripts: sections in plan order with their parts; in each, the entrie
 shared by more units first, each with its representative ``text``, all its ``units``, every
 distinct wording in ``variants`` (with that wording's own ``units`` and nested ``items``) and
 the ``shared`` terms that joined them; the compiled, missing, skipped and late units; the
-indicator totals. Dates are ``YYYY-MM-DD``; figures are numbers.
+indicator totals; with the plan's ``commendations:`` block, ``commendations`` (the compiled
+proposals: counts by kind and form, each form's proposals by unit, the ones two units make).
+Dates are ``YYYY-MM-DD``; figures are numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from sokket_cli.check.plan import LAYOUTS
+from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.figures import aggregate
 from sokket_cli.merge.outline import MergedReport
 from sokket_cli.render.context import template_context
@@ -23,9 +26,13 @@ from sokket_cli.render.context import template_context
 FORMAT_VERSION = 1
 
 
-def report_json(merged: MergedReport, signing_date: date | None = None) -> str:
+def report_json(
+    merged: MergedReport,
+    signing_date: date | None = None,
+    commendations: CompiledCommendations | None = None,
+) -> str:
     """The JSON document (UTF-8 text, Vietnamese kept as written)."""
-    data = template_context(merged, signing_date, layout=LAYOUTS[0])
+    data = template_context(merged, signing_date, layout=LAYOUTS[0], commendations=commendations)
     plan = merged.plan
     document = {
         "format_version": FORMAT_VERSION,
@@ -61,6 +68,8 @@ def report_json(merged: MergedReport, signing_date: date | None = None) -> str:
             for indicator in plan.indicators
         },
     }
+    if data["commendations"] is not None:
+        document["commendations"] = _commendations(data["commendations"])
     return json.dumps(document, ensure_ascii=False, indent=2, default=_plain) + "\n"
 
 
@@ -78,6 +87,48 @@ def _points(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for point in points
     ]
+
+
+def _commendations(data: dict[str, Any]) -> dict[str, Any]:
+    """Counts overall and per form; per form, each proposing unit with its proposals."""
+    counts = ("collectives", "individuals", "total")
+    return {
+        "title": data["title"],
+        **{key: data[key] for key in counts},
+        "units": data["units"],
+        "forms": [
+            {
+                "form": form["form"],
+                **{key: form[key] for key in counts},
+                "units": [
+                    {
+                        **_unit(group["unit"]),
+                        "proposals": [
+                            {
+                                key: row[key]
+                                for key in ("number", "kind", "name", "position", "birth_year",
+                                            "gender", "achievement", "proposed_by", "proposer")
+                            }
+                            for row in group["rows"]
+                        ],
+                    }
+                    for group in form["groups"]
+                ],
+            }
+            for form in data["forms"]
+        ],
+        "duplicates": [
+            {
+                "unit": _unit(shared["unit"]),
+                "kind": shared["kind"],
+                "name": shared["name"],
+                "birth_year": shared["birth_year"],
+                "other_units": _units(shared["others"]),
+                "more": shared["more"],
+            }
+            for shared in data["shared"]
+        ],
+    }
 
 
 def _items(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -40,6 +40,7 @@ from sokket_cli.render.limits import (
     check_repeat,
     check_size,
 )
+from sokket_cli.render.template_errors import PrintedCallable
 
 TEMPLATE_SUFFIX = ".xml.j2"
 
@@ -170,6 +171,18 @@ def _bounded(function: Callable[..., Any], limits: RenderLimits) -> Callable[...
     return bounded
 
 
+def _printable(value: Any) -> Any:
+    """What ``{{ }}`` prints: anything but a function or method, whose text would be its
+    memory address ("<function long_date at 0x7f…>") in the report."""
+    if callable(value) and not isinstance(value, jinja2.runtime.Undefined):
+        name = getattr(value, "__name__", "")
+        raise PrintedCallable(
+            f"Mẫu báo cáo in ra '{name}', nhưng '{name}' là một hàm, cần được gọi chứ không in ra. "
+            f"Ví dụ: {{{{ giá_trị|{name} }}}} hoặc {{{{ {name}(giá_trị) }}}}."
+        )
+    return value
+
+
 def environment(
     user_template: Path | None = None, limits: RenderLimits | None = None
 ) -> ReportSandbox:
@@ -190,6 +203,7 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,
+        finalize=_printable,
     )
     env.filters = {name: _bounded(f, limits) for name, f in env.filters.items()}
     env.filters.update(

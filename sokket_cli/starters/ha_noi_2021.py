@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sokket_cli.check.commendations import CommendationPlan, Quota
 from sokket_cli.check.plan import Plan, PlanUnit, ReportSettings, Signer
 from sokket_cli.starters.outline import INDICATORS, sections
 
@@ -106,4 +107,9 @@ def plan(today: date) -> Plan:  # noqa: ARG001 - a past plan: its dates are its 
         sections=sections("Thành ủy"),
         units=tuple(PlanUnit(uid, name, group) for group, units in _UNITS for uid, name in units),
         indicators=INDICATORS,
+        commendations=CommendationPlan(
+            title="Đề nghị khen thưởng",
+            forms=("Bằng khen của Ban Thường vụ Thành ủy", "Giấy khen của Ban Thường vụ Thành ủy"),
+            quota=Quota(collectives=2, individuals=3),
+        ),
     )

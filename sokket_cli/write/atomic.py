@@ -92,6 +92,23 @@ def output_status(output: Path) -> os.stat_result | None:
         raise output_error(output, exc) from exc
 
 
+NAME_MAX = 255  # bytes, on every common file system
+
+
+def too_long_message(output: Path) -> str:
+    """One wording for a name or path the file system refuses as too long, however found."""
+    size = len(os.fsencode(output.name))
+    if size > NAME_MAX:
+        return (
+            f"Không ghi được tệp kết quả: tên tệp dài {size} byte, quá giới hạn {NAME_MAX} byte "
+            "của hệ thống tệp (chữ có dấu tính 2-3 byte mỗi chữ). Hãy đặt tên ngắn hơn."
+        )
+    return (
+        "Không ghi được tệp kết quả: đường dẫn tới tệp quá dài. Hãy đặt tên ngắn hơn, hoặc ghi "
+        "vào thư mục gần gốc ổ đĩa hơn."
+    )
+
+
 def output_error(output: Path, exc: OSError) -> OutputError:
     """A Vietnamese reason, with the usual cause on Windows: the file is open in Word/Excel."""
     reason = os_reason(exc)
@@ -103,8 +120,7 @@ def output_error(output: Path, exc: OSError) -> OutputError:
     elif isinstance(exc, FileNotFoundError):
         hint = " Thư mục chứa tệp kết quả chưa có; hãy tạo thư mục hoặc chọn nơi khác."
     elif exc.errno == errno.ENAMETOOLONG:
-        reason = "tên tệp hoặc đường dẫn quá dài"
-        hint = " Hãy đặt tên ngắn hơn, hoặc ghi vào thư mục gần gốc ổ đĩa hơn."
+        return OutputError(too_long_message(output), path=output)
     else:
         hint = " Hãy chọn nơi ghi khác."
     return OutputError(f"Không ghi được tệp kết quả ({reason}).{hint}", path=output)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sokket_cli.check.commendations import CommendationPlan, Quota
 from sokket_cli.check.numbers import INTEGER, PERCENT
 from sokket_cli.check.plan import Indicator, Part, Plan, PlanUnit, Section
 from sokket_cli.write.unitfile import quote
@@ -93,6 +94,18 @@ _INDICATORS = """
 indicators:
 """
 
+_COMMENDATIONS = """
+# Đề nghị khen thưởng (không bắt buộc; xóa cả mục nếu đợt sơ kết không đề nghị khen thưởng):
+#   title: tên phần này trong báo cáo tổng hợp và biểu mẫu, ví dụ "Đề nghị khen thưởng";
+#   forms: các hình thức khen thưởng; mỗi đề nghị của đơn vị chép đúng một hình thức ở đây;
+#   quota: chỉ tiêu mỗi đơn vị: collectives (số tập thể), individuals (số cá nhân); không ghi
+#     thì không giới hạn;
+#   quota_by_group: chỉ tiêu riêng của một nhóm đơn vị (tên nhóm như 'group' ở units);
+#   required: true nếu đơn vị phải có mục này (không đề nghị thì ghi commendations: []).
+# Báo cáo tổng hợp nêu số đề nghị và có phụ lục danh sách tập thể, cá nhân đề nghị khen thưởng.
+commendations:
+"""
+
 _UNITS = """
 # Các đơn vị phải báo cáo, theo thứ tự chính thức (thứ tự trong bảng tình hình và báo cáo).
 #   id: mã đơn vị, chữ thường không dấu, nối bằng dấu gạch ngang; đơn vị ghi đúng mã này ở
@@ -137,6 +150,8 @@ def plan_yaml(plan: Plan, *, example_units: bool = False, head: Iterable[str] = 
         text += _INDICATORS + "".join(_indicator_line(i) for i in plan.indicators)
     else:
         text += _INDICATORS.replace("\nindicators:\n", "\nindicators: []\n")
+    if plan.commendations is not None:
+        text += _COMMENDATIONS + _commendation_lines(plan.commendations)
     text += _UNITS + _unit_lines(plan.units, example_units)
     return text
 
@@ -177,6 +192,30 @@ def _indicator_line(indicator: Indicator) -> str:
     if indicator.sum_of:
         fields.append(f"sum_of: [{', '.join(quote(k) for k in indicator.sum_of)}]")
     return f"  - {{{', '.join(fields)}}}\n"
+
+
+def _commendation_lines(block: CommendationPlan) -> str:
+    text = f"  title: {quote(block.title)}\n  forms:\n"
+    text += "".join(f"    - {quote(form)}\n" for form in block.forms)
+    if _quota(block.quota):
+        text += f"  quota: {_quota(block.quota)}\n"
+    if block.quota_by_group:
+        text += "  quota_by_group:\n" + "".join(
+            f"    {quote(group)}: {_quota(quota) or '{}'}\n" for group, quota in block.quota_by_group
+        )
+    if block.required:
+        text += "  required: true\n"
+    return text
+
+
+def _quota(quota: Quota) -> str:
+    """``{collectives: 2, individuals: 3}``; empty when neither is limited."""
+    fields = [
+        f"{key}: {limit}"
+        for key, limit in (("collectives", quota.collectives), ("individuals", quota.individuals))
+        if limit is not None
+    ]
+    return f"{{{', '.join(fields)}}}" if fields else ""
 
 
 def _unit_lines(units: tuple[PlanUnit, ...], examples: bool) -> str:

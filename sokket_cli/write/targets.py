@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sokket_cli.errors import OutputError, os_reason
 from sokket_cli.intake.discovery import PLAN_NAME
-
-NAME_MAX = 255  # bytes, on every common file system
+from sokket_cli.write.atomic import NAME_MAX, too_long_message
 
 
 def with_suffix(path: Path, suffix: str, option: str) -> Path:
@@ -101,12 +100,8 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
 
 def _target(output: Path) -> Path:
     """The file ``output`` names, after symlinks; its name checked against NAME_MAX."""
-    for name in (output.name, Path(os.path.realpath(output)).name):
-        size = len(os.fsencode(name))
-        if size > NAME_MAX:
-            raise OutputError(
-                f"Tên tệp kết quả dài {size} byte, quá giới hạn {NAME_MAX} byte của hệ thống "
-                "tệp (chữ có dấu tính 2-3 byte mỗi chữ). Hãy đặt tên ngắn hơn.",
-                path=output,
-            )
-    return Path(os.path.realpath(output))
+    resolved = Path(os.path.realpath(output))
+    for path in (output, resolved):
+        if len(os.fsencode(path.name)) > NAME_MAX:
+            raise OutputError(too_long_message(path), path=output)
+    return resolved

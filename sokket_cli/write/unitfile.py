@@ -11,16 +11,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from sokket_cli.check.commendations import Proposal
 from sokket_cli.check.unit import Item, content_key
 from sokket_cli.check.unitformat import (
     COMMENDATIONS_KEY,
     INDICATORS_KEY,
     ITEM_CHILDREN_KEY,
     ITEM_TEXT_KEY,
+    PROPOSED_BY_KEY,
     SUBMITTED_KEY,
     UNIT_KEY,
     UNPLACED_KEY,
-    Field,
     Kind,
     UnitFormat,
 )
@@ -87,14 +88,14 @@ def unit_yaml(
     indicators: Mapping[str, str] | None = None,
     header: Sequence[str] = (),
     unplaced: Sequence[tuple[str, Item]] = (),
-    commendations: Sequence[Mapping[str, str]] | None = None,
+    proposals: Sequence[tuple[str, Proposal]] | None = None,
 ) -> str:
     """A filled unit file: ``content`` keyed as :func:`content_key`, figures as written.
 
     ``header`` lines become comments at the top; each ``unplaced`` item is preceded by its
     comment (where it came from), under a top-level ``unplaced:`` that validate refuses.
-    ``commendations`` are the proposals, each key as written (None: no such section; empty:
-    ``commendations: []``, the unit proposes nobody).
+    ``proposals`` (each after its comment, if any) fill the format's ``commendations:``;
+    None leaves the list out, which is not the same as an empty list (no proposal).
     """
     content = content or {}
     indicators = indicators or {}
@@ -117,31 +118,14 @@ def unit_yaml(
             if written:
                 lines.append(f"{INDICATORS_KEY}:")
                 lines.extend(f"  {key}: {quote(value)}" for key, value in written)
-        elif field.kind is Kind.PROPOSALS and commendations is not None:
-            lines.extend(proposal_lines(field.children, commendations))
-    if commendations is not None and COMMENDATIONS_KEY not in file_format.keys:
-        raise ValueError("the plan asks for no commendations")
+        elif field.kind is Kind.PROPOSALS and proposals is not None:
+            lines.extend(_proposal_lines(proposals))
     if unplaced:
         lines.append(f"{UNPLACED_KEY}:")
         for comment, item in unplaced:
             lines.append(_comment(comment, 2))
             lines.extend(items_lines([item], 2))
     return "\n".join(lines) + "\n"
-
-
-def proposal_lines(keys: Sequence[Field], proposals: Sequence[Mapping[str, str]]) -> list[str]:
-    """The ``commendations:`` list: each proposal's keys in the format's order, as written."""
-    if not proposals:
-        return [f"{COMMENDATIONS_KEY}: []"]
-    known = [key.key for key in keys]
-    lines = [f"{COMMENDATIONS_KEY}:"]
-    for proposal in proposals:
-        stray = [key for key in proposal if key not in known]
-        if stray:
-            raise ValueError(f"a proposal has no key {stray[0]!r}")
-        written = [f"{key}: {quote(proposal[key])}" for key in known if key in proposal]
-        lines.extend(f"{'  - ' if i == 0 else '    '}{line}" for i, line in enumerate(written or ["{}"]))
-    return lines
 
 
 def _comment(text: str, indent: int) -> str:
@@ -154,3 +138,26 @@ def _section_lines(key: str, items: Sequence[Item], indent: int) -> list[str]:
     if not items:
         return [f"{pad}{key}: []"]
     return [f"{pad}{key}:", *items_lines(items, indent + 2)]
+
+
+def _proposal_lines(proposals: Sequence[tuple[str, Proposal]]) -> list[str]:
+    """``commendations:``, one mapping a proposal, only the keys it has (see read_proposals)."""
+    if not proposals:
+        return [f"{COMMENDATIONS_KEY}: []"]
+    lines = [f"{COMMENDATIONS_KEY}:"]
+    for comment, proposal in proposals:
+        if comment:
+            lines.append(_comment(comment, 2))
+        lines.append(f"  - kind: {proposal.kind}")
+        lines.append(f"    name: {quote(proposal.name)}")
+        if proposal.position:
+            lines.append(f"    position: {quote(proposal.position)}")
+        if proposal.birth_year is not None:
+            lines.append(f"    birth_year: {proposal.birth_year}")
+        if proposal.gender:
+            lines.append(f"    gender: {quote(proposal.gender)}")
+        lines.append(f"    form: {quote(proposal.form)}")
+        lines.append(f"    achievement: {quote(proposal.achievement)}")
+        if proposal.proposed_by:
+            lines.append(f"    {PROPOSED_BY_KEY}: {quote(proposal.proposed_by)}")
+    return lines

@@ -18,8 +18,10 @@ from typing import Any, BinaryIO
 
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Indicator, Plan
+from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.figures import FigureRow, FigureTable, RowKind, cell_text
 from sokket_cli.write.atomic import write_atomic
+from sokket_cli.write.commendation_sheet import add_commendation_sheet
 
 SHEET_TITLE = "Tổng hợp số liệu"
 HEADER_ROW = 3  # zero-based: row 4 in Excel; units start on the row below
@@ -32,22 +34,37 @@ _BOX = {"border": 1}
 _HEADER = {**_BOX, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
 
 
-def write_workbook(plan: Plan, table: FigureTable, path: Path) -> None:
+def write_workbook(
+    plan: Plan, table: FigureTable, path: Path, commendations: CompiledCommendations | None = None
+) -> None:
     """Write atomically (temporary file, then rename), as the .docx is."""
-    write_atomic(path, workbook_writer(plan, table))
+    write_atomic(path, workbook_writer(plan, table, commendations))
 
 
-def workbook_writer(plan: Plan, table: FigureTable) -> Callable[[BinaryIO], object]:
+def workbook_writer(
+    plan: Plan, table: FigureTable, commendations: CompiledCommendations | None = None
+) -> Callable[[BinaryIO], object]:
     """The workbook as a function that writes it into a stream, for write_all: compile
-    writes the .docx and the .xlsx to temporaries and renames both only when both are done."""
-    return lambda stream: _write(plan, table, stream)
+    writes the .docx and the .xlsx to temporaries and renames both only when both are done.
+    The figures sheet when the plan has indicators; the proposals sheet when it asks for them."""
+    return lambda stream: _write(plan, table, commendations, stream)
 
 
-def _write(plan: Plan, table: FigureTable, stream: BinaryIO) -> None:
+def _write(
+    plan: Plan, table: FigureTable, commendations: CompiledCommendations | None, stream: BinaryIO
+) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(stream, {"in_memory": True})
     book.set_properties({"author": "sokket", "comments": "Bảng số liệu do sokket tổng hợp."})
+    if table.indicators or commendations is None:
+        _figures_sheet(book, plan, table)
+    if commendations is not None:
+        add_commendation_sheet(book, commendations, plan.code)
+    book.close()
+
+
+def _figures_sheet(book: Any, plan: Plan, table: FigureTable) -> None:
     sheet = book.add_worksheet(SHEET_TITLE)
     title = f"BIỂU TỔNG HỢP SỐ LIỆU ({plan.subject})" if plan.subject else "BIỂU TỔNG HỢP SỐ LIỆU"
     sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 13}))
@@ -64,7 +81,6 @@ def _write(plan: Plan, table: FigureTable, stream: BinaryIO) -> None:
         sheet.set_column(FIRST_FIGURE_COLUMN, FIRST_FIGURE_COLUMN + len(table.indicators) - 1, 16)
     sheet.set_row(HEADER_ROW, 48)
     sheet.freeze_panes(HEADER_ROW + 1, FIRST_FIGURE_COLUMN)
-    book.close()
 
 
 class _Rows:

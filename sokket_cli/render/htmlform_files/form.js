@@ -428,12 +428,19 @@
     problems.push.apply(problems, over);
     return proposalRows.length || none ? entries : null;
   }
+  /* write/unitfile.py's _proposal_lines: the kind and a well-formed birth year plain, the
+     rest quoted; what only a clerk's unfinished row holds (a kind or year typed otherwise)
+     is quoted so the file stays valid YAML. */
   function proposalLines(entries) {
     if (!entries.length) return ["commendations: []"];
     var lines = ["commendations:"];
     entries.forEach(function (entry) {
       var written = entryKeys.filter(function (k) { return Object.prototype.hasOwnProperty.call(entry, k); });
-      written.forEach(function (k, i) { lines.push((i ? "    " : "  - ") + k + ": " + quote(entry[k])); });
+      written.forEach(function (k, i) {
+        var value = entry[k];
+        var plain = k === "kind" ? kindsByKey[value] !== undefined : k === "birth_year" && /^[0-9]+$/.test(value);
+        lines.push((i ? "    " : "  - ") + k + ": " + (plain ? value : quote(value)));
+      });
     });
     return lines;
   }
