@@ -261,3 +261,35 @@ def test_rows_survive_the_browser_and_a_saved_file_opens_back(
     said = check_unit(Path("x.yaml"), again.output().encode(), plan).report.problems
     assert [p.message.startswith(shown) for p in said] == [True]
     assert again.errors() == []
+
+
+@needs_browser
+def test_the_example_units_proposals_survive_the_form(tmp_path: Path) -> None:
+    """The example review's units propose commendations by hand; through the page, the same."""
+    from dataclasses import replace
+
+    from sokket_cli.check.plan import read_plan
+
+    example = Path(__file__).parents[1] / "examples" / "so-ket-nq4"
+    plan = read_plan(example / "plan.yaml")
+    page = tmp_path / "bieu-mau.html"
+    page.write_text(html_form(plan), encoding="utf-8")
+    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
+    try:
+        proposing = 0
+        for path in sorted((example / "units").glob("*.yaml")):
+            original = check_unit(path, path.read_bytes(), plan).commendations
+            form.js("window.sokketForm.loadText(arguments[0])", path.read_text(encoding="utf-8"))
+            again = check_unit(path, form.js("return window.sokketForm.yaml()").encode(), plan).commendations
+            if original is None or not original.entries:
+                assert again is None or not again.entries, path.name
+                continue
+            proposing += 1
+            assert again is not None
+            assert [replace(p, line=1, column=1) for p in again.entries] == [
+                replace(p, line=1, column=1) for p in original.entries
+            ], path.name
+        assert proposing >= 3
+        assert form.errors() == []
+    finally:
+        form.quit()
