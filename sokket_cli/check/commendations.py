@@ -17,6 +17,7 @@ from sokket_cli.check.unitformat import (
     INDIVIDUAL,
     KIND_TITLES,
     PERSON_ONLY_KEYS,
+    PERSON_REQUIRED_KEYS,
     PROPOSAL_KEYS,
     PROPOSED_BY_KEY,
 )
@@ -39,6 +40,27 @@ _KIND_SPELLINGS = {
     INDIVIDUAL: INDIVIDUAL, "cá nhân": INDIVIDUAL, "ca nhan": INDIVIDUAL,
 }
 _GENDER_SPELLINGS = {"nam": "nam", "nữ": "nữ", "nu": "nữ"}
+# What validate says, as templates, so the HTML form says the same (see rules())
+QUOTA_MESSAGE = (
+    "Đơn vị đề nghị {sent} {title}, vượt chỉ tiêu {limit} {title} của kế hoạch. Hãy bớt "
+    "{over} {title} khỏi mục '" + COMMENDATIONS_KEY + "'."
+)
+EMPTY_FIELD_MESSAGE = "Mục '{key}' ({what}) của đề nghị khen thưởng đang để trống."
+FIELD_WHAT = {
+    "name": "tên tập thể hoặc họ và tên",
+    "achievement": "thành tích, một hai câu",
+    "position": "chức vụ, đơn vị công tác",
+    "form": "hình thức khen thưởng",
+}
+UNKNOWN_FORM_MESSAGE = "Hình thức '{text}' không có trong kế hoạch."
+BIRTH_YEAR_MESSAGE = (
+    "Năm sinh '{text}' không hợp lệ; hãy ghi năm có 4 chữ số, từ {low} đến {high}, ví dụ "
+    "birth_year: 1975."
+)
+REQUIRED_STATEMENT = (
+    "Thiếu mục '" + COMMENDATIONS_KEY + "' ({title}): kế hoạch yêu cầu các đơn vị gửi đề nghị "
+    "khen thưởng."
+)
 
 
 def fold(text: str) -> str:
@@ -105,11 +127,25 @@ class ProposalList:
 
 
 def quota_message(kind: str, sent: int, limit: int) -> str:
-    title = KIND_TITLES[kind]
-    return (
-        f"Đơn vị đề nghị {sent} {title}, vượt chỉ tiêu {limit} {title} của kế hoạch. Hãy bớt "
-        f"{sent - limit} {title} khỏi mục '{COMMENDATIONS_KEY}'."
-    )
+    return QUOTA_MESSAGE.format(sent=sent, title=KIND_TITLES[kind], limit=limit, over=sent - limit)
+
+
+def rules() -> dict[str, object]:
+    """validate's wording and limits for one proposal, as data for the HTML form's script."""
+    return {
+        "messages": {
+            "quota": QUOTA_MESSAGE,
+            "empty_field": EMPTY_FIELD_MESSAGE,
+            "unknown_form": UNKNOWN_FORM_MESSAGE,
+            "birth_year": BIRTH_YEAR_MESSAGE,
+            "required": REQUIRED_STATEMENT,
+        },
+        "what": dict(FIELD_WHAT),
+        "oldest": OLDEST,
+        "youngest": YOUNGEST,
+        "kind_spellings": dict(_KIND_SPELLINGS),
+        "gender_spellings": dict(_GENDER_SPELLINGS),
+    }
 
 
 # -- the plan's block -------------------------------------------------------------------------
@@ -238,10 +274,11 @@ def _entry(
     complete = not unknown and len(texts) == len(fields)
     kind = _kind(reader, node, fields, texts)
     complete &= kind is not None
-    for key, what in (("name", "tên tập thể hoặc họ và tên"), ("achievement", "thành tích, một hai câu")):
-        complete &= _present(reader, node, fields, texts, key, what)
+    for key in ("name", "achievement"):
+        complete &= _present(reader, node, fields, texts, key)
     if kind == INDIVIDUAL:
-        complete &= _present(reader, node, fields, texts, "position", "chức vụ, đơn vị công tác")
+        for key in PERSON_REQUIRED_KEYS:
+            complete &= _present(reader, node, fields, texts, key)
     elif kind == COLLECTIVE:
         for key in PERSON_ONLY_KEYS:
             if key in fields:
@@ -262,12 +299,13 @@ def _entry(
     )
 
 
-def _present(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], texts: dict[str, str], key: str, what: str) -> bool:
+def _present(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], texts: dict[str, str], key: str) -> bool:
+    what = FIELD_WHAT[key]
     if key not in fields:
         reader.add(node, "missing-field", f"Đề nghị khen thưởng thiếu mục '{key}' ({what}). Hãy thêm dòng '{key}: \"...\"'.")
         return False
     if not texts.get(key):
-        reader.add(fields[key][1], "missing-field", f"Mục '{key}' ({what}) của đề nghị khen thưởng đang để trống.")
+        reader.add(fields[key][1], "missing-field", EMPTY_FIELD_MESSAGE.format(key=key, what=what))
         return False
     return True
 
@@ -286,14 +324,14 @@ def _kind(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], text
 
 
 def _form(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], texts: dict[str, str], block: CommendationPlan) -> str | None:
-    if not _present(reader, node, fields, texts, "form", "hình thức khen thưởng"):
+    if not _present(reader, node, fields, texts, "form"):
         return None
     by_fold = {fold(form): form for form in block.forms}
     form = by_fold.get(fold(texts["form"]))
     if form is None:
         guess = nearest(texts["form"], block.forms)
         hint = f" Có phải là \"{guess}\"?" if guess else " Các hình thức của kế hoạch: " + "; ".join(f'"{f}"' for f in block.forms) + "."
-        reader.add(fields["form"][1], "unknown-form", f"Hình thức '{texts['form']}' không có trong kế hoạch.{hint} Hãy chép đúng tên hình thức trong kế hoạch.")
+        reader.add(fields["form"][1], "unknown-form", UNKNOWN_FORM_MESSAGE.format(text=texts["form"]) + f"{hint} Hãy chép đúng tên hình thức trong kế hoạch.")
     return form
 
 
@@ -304,7 +342,7 @@ def _birth_year(reader: Reader, fields: dict[str, tuple[Node, Node]], texts: dic
     low, high = this_year - OLDEST, this_year - YOUNGEST
     if len(text) == 4 and text.isascii() and text.isdigit() and low <= int(text) <= high:
         return int(text)
-    reader.add(fields["birth_year"][1], "bad-value", f"Năm sinh '{text}' không hợp lệ; hãy ghi năm có 4 chữ số, từ {low} đến {high}, ví dụ birth_year: 1975.")
+    reader.add(fields["birth_year"][1], "bad-value", BIRTH_YEAR_MESSAGE.format(text=text, low=low, high=high))
     return None
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sokket_cli.check import numbers
-from sokket_cli.check.commendations import ProposalList, read_proposals
+from sokket_cli.check.commendations import REQUIRED_STATEMENT, ProposalList, read_proposals
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import Reader, nearest, vn_date
 from sokket_cli.check.unitformat import (
@@ -462,9 +462,11 @@ def _read_commendations(reader: _UnitReader, root: Node, fields: dict[str, tuple
     block = plan.commendations
     if COMMENDATIONS_KEY not in fields:
         if block is not None and block.required:
-            reader.add(root, "missing-section", f"Thiếu mục '{COMMENDATIONS_KEY}' ({block.title}): kế hoạch yêu cầu các đơn vị gửi đề nghị khen thưởng. Hãy thêm dòng '{COMMENDATIONS_KEY}:' và mỗi đề nghị một mục '- kind: ...'; nếu đơn vị không đề nghị, ghi '{COMMENDATIONS_KEY}: []'.")
+            reader.add(root, "missing-section", REQUIRED_STATEMENT.format(title=block.title) + f" Hãy thêm dòng '{COMMENDATIONS_KEY}:' và mỗi đề nghị một mục '- kind: ...'; nếu đơn vị không đề nghị, ghi '{COMMENDATIONS_KEY}: []'.")
         return
     key, value = fields[COMMENDATIONS_KEY]
+    if block is not None and block.required and is_empty(value):  # left blank, as in a new form
+        reader.add(key, "empty-section", f"Mục '{COMMENDATIONS_KEY}' ({block.title}) đang để trống: kế hoạch yêu cầu các đơn vị gửi đề nghị khen thưởng. Hãy ghi mỗi đề nghị một mục '- kind: ...' bên dưới dòng '{COMMENDATIONS_KEY}:'; nếu đơn vị không đề nghị, ghi '{COMMENDATIONS_KEY}: []'.")
     if block is None:
         if not is_empty(value):
             reader.add(key, "commendations-not-asked", "Kế hoạch không yêu cầu đề nghị khen thưởng nên danh sách ở mục 'commendations' sẽ không được tổng hợp. Hãy xóa mục này, hoặc gửi đề nghị theo hướng dẫn riêng của cơ quan tổng hợp.")

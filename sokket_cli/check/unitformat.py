@@ -32,10 +32,14 @@ RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY, COMMENDA
 # One proposal for commendation: its keys, and the kinds as written in a file (with titles)
 COLLECTIVE, INDIVIDUAL = "tap-the", "ca-nhan"
 KIND_TITLES = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân"}
+NAME_TITLES = {COLLECTIVE: "Tên tập thể", INDIVIDUAL: "Họ và tên"}  # what 'name' holds, by kind
 GENDERS = ("nam", "nữ")
 PROPOSED_BY_KEY = "proposed_by"  # a forwarded proposal: the unit that first proposed it
 PROPOSAL_KEYS = ("kind", "name", "position", "birth_year", "gender", "form", "achievement", PROPOSED_BY_KEY)
+# What the forms ask of a unit for one proposal (roll-up files carry proposed_by too)
+FORM_PROPOSAL_KEYS = tuple(key for key in PROPOSAL_KEYS if key != PROPOSED_BY_KEY)
 PERSON_ONLY_KEYS = ("birth_year", "gender")  # a collective has neither
+PERSON_REQUIRED_KEYS = ("position",)  # required of a person; a form shows it for persons only
 ITEM_EXAMPLE = '- "Đã tổ chức 45 hội nghị quán triệt."'
 DATE_EXAMPLE = "2021-06-30"
 SCHEMA_NAME = "unit.schema.json"  # the JSON Schema of unit files, written beside the forms
@@ -182,6 +186,10 @@ class UnitFormat:
 
     fields: tuple[Field, ...]
     unit_choices: tuple[tuple[str, str], ...]  # (id, name) in plan order
+    # Commendations: the distinct (collectives, individuals) quotas, the plan's own first
+    # (None: no limit), and for each unit of ``unit_choices`` the index of its quota
+    quotas: tuple[tuple[int | None, int | None], ...] = ()
+    unit_quotas: tuple[int, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -205,11 +213,18 @@ class UnitFormat:
         raise KeyError(path)
 
     def to_data(self) -> dict[str, Any]:
-        """A plain, JSON-ready description (for generated checks outside Python)."""
-        return {
-            "units": [{"id": uid, "name": name} for uid, name in self.unit_choices],
-            "fields": [_field_data(f, None) for f in self.fields],
-        }
+        """A plain, JSON-ready description (for generated checks outside Python). With
+        commendations, each unit names its quota by index (a page lists hundreds of units);
+        a quota maps each kind to its limit (None: no limit)."""
+        units: list[dict[str, Any]] = [{"id": uid, "name": name} for uid, name in self.unit_choices]
+        if self.unit_quotas:
+            for unit, index in zip(units, self.unit_quotas, strict=True):
+                unit["quota"] = index
+        fields = [_field_data(f, None) for f in self.fields]
+        for data in fields:
+            if data["kind"] == Kind.PROPOSALS.value:
+                data["quotas"] = [{COLLECTIVE: c, INDIVIDUAL: i} for c, i in self.quotas]
+        return {"units": units, "fields": fields}
 
 
 def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
@@ -233,6 +248,14 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["maximum"] = None if field.maximum is None else str(field.maximum)
     if field.choices:
         data["choices"] = list(field.choices)
+    if field.kind is Kind.PROPOSALS:
+        data["kinds"] = [
+            {"key": key, "title": title, "name_title": NAME_TITLES[key]} for key, title in KIND_TITLES.items()
+        ]
+        data["form_keys"] = list(FORM_PROPOSAL_KEYS)
+        data["person_kind"] = INDIVIDUAL
+        data["person_keys"] = [*PERSON_REQUIRED_KEYS, *PERSON_ONLY_KEYS]
+        data["person_required"] = list(PERSON_REQUIRED_KEYS)
     if field.example:
         data["example"] = field.example
     if field.children:
@@ -269,10 +292,23 @@ def unit_format(plan: Plan) -> UnitFormat:
     fields.append(Field(INDICATORS_KEY, INDICATORS_KEY, "Số liệu", Kind.INDICATORS, False,
                         "Số liệu theo các chỉ tiêu của kế hoạch; để trống nếu không có.",
                         figures))
-    if plan.commendations is not None:
-        fields.append(_commendations_field(plan))
-    choices = tuple((unit.id, unit.name) for unit in plan.units)
-    return UnitFormat(tuple(fields), choices)
+    if plan.commendations is None:
+        return UnitFormat(tuple(fields), tuple((unit.id, unit.name) for unit in plan.units))
+    fields.append(_commendations_field(plan))
+    return UnitFormat(tuple(fields), tuple((unit.id, unit.name) for unit in plan.units), *_quotas(plan))
+
+
+def _quotas(plan: Plan) -> tuple[tuple[tuple[int | None, int | None], ...], tuple[int, ...]]:
+    """The distinct quotas (the plan's own first) and each unit's index among them."""
+    block = plan.commendations
+    assert block is not None
+    own = block.quota
+    found = {(own.collectives, own.individuals): 0}
+    indexes = []
+    for unit in plan.units:
+        quota = block.quota_for(unit.group)
+        indexes.append(found.setdefault((quota.collectives, quota.individuals), len(found)))
+    return tuple(found), tuple(indexes)
 
 
 def _commendations_field(plan: Plan) -> Field:
@@ -284,7 +320,7 @@ def _commendations_field(plan: Plan) -> Field:
         Field("kind", path + "kind", "Tập thể hay cá nhân", Kind.CHOICE, True,
               f"'{COLLECTIVE}' (tập thể) hoặc '{INDIVIDUAL}' (cá nhân).",
               choices=(COLLECTIVE, INDIVIDUAL)),
-        Field("name", path + "name", "Tên tập thể / Họ và tên", Kind.TEXT, True,
+        Field("name", path + "name", " / ".join(NAME_TITLES.values()), Kind.TEXT, True,
               "Tên tập thể, hoặc họ và tên đầy đủ của cá nhân."),
         Field("position", path + "position", "Chức vụ, đơn vị công tác", Kind.TEXT, False,
               "Bắt buộc với cá nhân: chức vụ, đơn vị công tác."),

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
 from sokket_cli.check.unitformat import (
+    COLLECTIVE,
+    COMMENDATIONS_KEY,
     DATE_EXAMPLE,
+    FORM_PROPOSAL_KEYS,
     INDICATORS_KEY,
+    INDIVIDUAL,
     ITEM_CHILDREN_KEY,
     ITEM_TEXT_KEY,
+    KIND_TITLES,
     SCHEMA_NAME,
     SUBMITTED_KEY,
     UNIT_KEY,
@@ -62,7 +67,7 @@ def _how_to(file_format: UnitFormat) -> list[str]:
 
 
 def _body(plan: Plan) -> list[str]:
-    """Everything after the ``unit:`` line: the same for every unit."""
+    """Everything after the ``unit:`` line up to the commendations: the same for every unit."""
     file_format = plan.unit_format
     lines: list[str] = []
     number = 0
@@ -118,6 +123,50 @@ def _indicator_lines(field: Field) -> list[str]:
     return lines
 
 
+# What the commented example proposals say, besides the plan's first form
+_EXAMPLES = {
+    COLLECTIVE: (("name", '"Chi bộ khu dân cư số 5"'),
+                 ("achievement", '"Hoàn thành xuất sắc nhiệm vụ 5 năm liền (2020-2024)."')),
+    INDIVIDUAL: (("name", '"Nguyễn Văn A"'), ("position", '"Bí thư Chi bộ khu dân cư số 5"'),
+                 ("birth_year", "1975"), ("gender", "nam"),
+                 ("achievement", '"Lãnh đạo chi bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ."')),
+}
+
+
+def _quota_text(limits: tuple[int | None, int | None]) -> str:
+    said = []
+    for kind, limit in zip((COLLECTIVE, INDIVIDUAL), limits, strict=True):
+        title = KIND_TITLES[kind]
+        said.append(f"không giới hạn số {title}" if limit is None
+                    else f"không đề nghị {title}" if limit == 0 else f"tối đa {limit} {title}")
+    return f"Chỉ tiêu của đơn vị: {said[0]}, {said[1]}."
+
+
+def _commendation_lines(field: Field, number: int, limits: tuple[int | None, int | None]) -> list[str]:
+    """The ``commendations:`` section of a unit whose quota is ``limits``: what each key of a
+    proposal holds, the plan's forms to copy, and a commented example of each kind."""
+    required = "bắt buộc" if field.required else "không bắt buộc"
+    lines = ["", *_comments(f"{number}. {field.title.upper()} ({required})", 0)]
+    lines.extend([*_comments(field.guidance, 0), *_comments(_quota_text(limits), 0)])
+    lines.append("# Mỗi đề nghị gồm các mục:")
+    for key in (child for child in field.children if child.key in FORM_PROPOSAL_KEYS):
+        lines.extend(textwrap.wrap(f"{key.key} ({key.title}): {key.guidance}", _WIDTH, break_on_hyphens=False,
+                                   initial_indent="#   ", subsequent_indent="#     "))
+    keys = [child.key for child in field.children]
+    forms = field.children[keys.index("form")].choices
+    lines.append('# Các hình thức khen thưởng của kế hoạch (chép nguyên một dòng, cả dấu ngoặc kép, sau "form: "):')
+    lines.extend(f"#   {quote(form)}" for form in forms)
+    lines.append("# Ví dụ (bỏ dấu # ở đầu các dòng của một đề nghị rồi sửa nội dung):")
+    lines.append(f"{COMMENDATIONS_KEY}:")
+    for kind, limit in zip((COLLECTIVE, INDIVIDUAL), limits, strict=True):
+        if limit == 0:
+            continue
+        pairs = [("kind", kind), *_EXAMPLES[kind], ("form", quote(forms[0]))]
+        pairs.sort(key=lambda pair: keys.index(pair[0]))
+        lines.extend(f"  # {'- ' if i == 0 else '  '}{key}: {value}" for i, (key, value) in enumerate(pairs))
+    return lines
+
+
 @dataclass(frozen=True, slots=True)
 class FormTemplate:
     """The text every unit's form shares, built once: thousands of forms differ only in the
@@ -128,14 +177,17 @@ class FormTemplate:
     guide: str  # how to fill in, down to the unit line
     body: str  # after the unit line
     schema: str
+    commendations: tuple[str, ...] = ()  # the section for each quota (UnitFormat.quotas)
+    quota_of: dict[str, int] | None = None  # unit id -> its quota's index
 
     def render(self, unit_id: str) -> str:
         """The form of one unit of the plan."""
         name = " ".join(self.plan.unit_ids[unit_id].name.split())
+        tail = self.commendations[self.quota_of[unit_id]] if self.quota_of else ""
         return (
             f"# yaml-language-server: $schema={self.schema}\n# BÁO CÁO CỦA: {name}\n"
             f"{self.about}#   sokket validate {unit_id}.yaml\n{self.guide}"
-            f"{UNIT_KEY}: {quote(unit_id)}\n{self.body}"
+            f"{UNIT_KEY}: {quote(unit_id)}\n{self.body}{tail}"
         )
 
 
@@ -153,6 +205,15 @@ def form_template(plan: Plan, schema: str = SCHEMA_NAME) -> FormTemplate:
         "",
         *_comments(plan.unit_format.field(UNIT_KEY).guidance + " Không sửa dòng này.", 0),
     ]
+    file_format = plan.unit_format
+    tails: tuple[str, ...] = ()
+    quota_of = None
+    if COMMENDATIONS_KEY in file_format.keys:
+        number = len(file_format.sections) + 1
+        field = file_format.field(COMMENDATIONS_KEY)
+        tails = tuple("\n".join(_commendation_lines(field, number, limits)) + "\n" for limits in file_format.quotas)
+        quota_of = dict(zip(plan.unit_ids, file_format.unit_quotas, strict=True))
     return FormTemplate(
-        plan, "\n".join(about) + "\n", "\n".join(guide) + "\n", "\n".join(_body(plan)) + "\n", schema
+        plan, "\n".join(about) + "\n", "\n".join(guide) + "\n", "\n".join(_body(plan)) + "\n", schema,
+        tails, quota_of,
     )

@@ -1,8 +1,9 @@
 """The offline HTML form: one self-contained page on which a unit writes its YAML file.
 
 The page's rules are not rewritten by hand in JavaScript: the unit format
-(:meth:`UnitFormat.to_data`), the number rules (:func:`numbers.rules`) and the YAML quoting
-(:func:`unitfile.quote_rules`) are embedded as JSON, and the script only applies them. The
+(:meth:`UnitFormat.to_data`), the number rules (:func:`numbers.rules`), validate's wording for
+proposals (:func:`commendations.rules`) and the YAML quoting (:func:`unitfile.quote_rules`) are
+embedded as JSON, and the script only applies them. The
 page's HTML, CSS and script are package files, assembled here into one file that needs no
 network (it is opened from a USB stick or an e-mail attachment).
 """
@@ -15,7 +16,7 @@ import re
 from importlib.resources import files
 from typing import Any
 
-from sokket_cli.check import numbers
+from sokket_cli.check import commendations, numbers
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
 from sokket_cli.write.unitfile import quote_rules
@@ -41,6 +42,8 @@ def html_form(plan: Plan) -> str:
         "numbers": numbers.rules(),
         "quote": quote_rules(),
     }
+    if plan.commendations is not None:
+        model["commendations"] = commendations.rules()
     parts = {
         "title": html.escape(f"Biểu mẫu báo cáo – {plan.code}"),
         "style": _asset("form.css"),

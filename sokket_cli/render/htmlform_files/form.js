@@ -259,6 +259,236 @@
     });
   }
 
+  // ---- proposals for commendation: a row each; kinds, forms, quotas and wording from the model
+  var offer = fields.commendations || null; // the plan's block, as the unit format describes it
+  var RULES = model.commendations || null; // validate's wording (check/commendations.py rules())
+  var proposalRows = []; // {node, number, inputs: {key: element}, problems: {key: element}}
+  var proposalBox = document.getElementById("proposal-rows");
+  var noneBox = document.getElementById("commendations-none");
+  var entryKeys = offer ? offer.children.map(function (c) { return c.key; }).filter(function (k) {
+    return offer.form_keys.indexOf(k) >= 0; // the keys a unit fills in, in the file's order
+  }) : [];
+  var entryFields = {};
+  if (offer) offer.children.forEach(function (c) { entryFields[c.key] = c; });
+  var kindsByKey = {};
+  if (offer) offer.kinds.forEach(function (k) { kindsByKey[k.key] = k; });
+  function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
+  function foldText(s) { return nfc(s).toLowerCase().split(WS_RUNS).filter(Boolean).join(" "); }
+  function isPerson(kind) { return kind === offer.person_kind; }
+  /* A select of ``choices`` ([value, label]); a value not among them (an opened file) is kept. */
+  function choiceSelect(attrs, choices, value) {
+    var select = el("select", attrs);
+    choices.forEach(function (c) { select.appendChild(el("option", { value: c[0] }, c[1])); });
+    if (value && !choices.some(function (c) { return c[0] === value; })) {
+      select.appendChild(el("option", { value: value }, value + " (không có trong kế hoạch)"));
+    }
+    select.value = value || "";
+    return select;
+  }
+  var PERSON_WIDE = { position: true };
+  function addProposal(values) {
+    var row = { node: el("div", { class: "proposal" }), inputs: {}, problems: {}, boxes: {} };
+    var head = el("div", { class: "proposal-head" });
+    row.number = el("span", { class: "proposal-number" });
+    head.appendChild(row.number);
+    row.inputs.kind = choiceSelect({ "aria-label": entryFields.kind.title }, offer.kinds.map(function (k) {
+      return [k.key, capital(k.title)];
+    }), values.kind);
+    head.appendChild(row.inputs.kind);
+    var remove = el("button", { type: "button", class: "remove" }, "Xóa đề nghị này");
+    head.appendChild(remove);
+    row.node.appendChild(head);
+    var grid = el("div", { class: "proposal-fields" });
+    entryKeys.forEach(function (key) {
+      if (key === "kind") return;
+      var f = entryFields[key];
+      var id = "field-" + (++serial);
+      var box = el("div", { class: "entry entry-" + key + (PERSON_WIDE[key] || f.kind === "text" ? " wide" : "") });
+      var required = f.required || offer.person_required.indexOf(key) >= 0;
+      var label = el("label", { for: id }, f.title);
+      if (!required) label.appendChild(el("span", { class: "optional" }, " (không bắt buộc)"));
+      box.appendChild(label);
+      var input;
+      if (key === "form") {
+        input = choiceSelect({ id: id }, [["", "— Chọn hình thức khen thưởng —"]].concat(f.choices.map(function (c) {
+          return [c, c];
+        })), values.form || (f.choices.length === 1 ? f.choices[0] : ""));
+      } else if (f.kind === "choice") {
+        input = choiceSelect({ id: id }, [["", "(không ghi)"]].concat(f.choices.map(function (c) {
+          return [c, capital(c)];
+        })), values[key]);
+      } else if (key === "achievement") {
+        input = el("textarea", { id: id, rows: "2", spellcheck: "true" });
+      } else {
+        input = el("input", { type: "text", id: id, spellcheck: key === "birth_year" ? "false" : "true" });
+        if (key === "birth_year") { input.setAttribute("inputmode", "numeric"); input.setAttribute("placeholder", "ví dụ 1975"); }
+      }
+      if (input.tagName !== "SELECT") input.value = values[key] || "";
+      box.appendChild(input);
+      var problem = el("p", { class: "problem", role: "alert", hidden: "" });
+      box.appendChild(problem);
+      grid.appendChild(box);
+      row.inputs[key] = input;
+      row.problems[key] = problem;
+      row.boxes[key] = box;
+    });
+    row.node.appendChild(grid);
+    row.inputs.kind.addEventListener("change", function () { showKind(row); });
+    remove.addEventListener("click", function () {
+      var typed = entryKeys.some(function (k) { return k !== "kind" && k !== "form" && strip(row.inputs[k].value); });
+      if (typed && !window.confirm("Xóa " + row.number.textContent.toLowerCase() + " và nội dung đã ghi trong đó?")) return;
+      Object.keys(touched).forEach(function (name) { if (name.indexOf("commendations.") === 0) delete touched[name]; });
+      proposalRows.splice(proposalRows.indexOf(row), 1);
+      row.node.remove();
+      renumber();
+      refresh();
+      remember();
+    });
+    proposalRows.push(row);
+    proposalBox.appendChild(row.node);
+    renumber();
+    showKind(row);
+    return row;
+  }
+  /* Names follow the rows' order (commendations.0.name ...), so a removed row leaves no gap. */
+  function renumber() {
+    proposalRows.forEach(function (row, i) {
+      row.number.textContent = "Đề nghị " + (i + 1);
+      Object.keys(row.inputs).forEach(function (key) { row.inputs[key].name = "commendations." + i + "." + key; });
+    });
+    document.getElementById("commendations-none-box").hidden = !offer || !offer.required || proposalRows.length > 0;
+  }
+  /* A collective has no position, birth year or gender: those boxes are hidden, not written. */
+  function showKind(row) {
+    var person = isPerson(row.inputs.kind.value);
+    offer.person_keys.forEach(function (key) { if (row.boxes[key]) row.boxes[key].hidden = !person; });
+    row.node.classList.toggle("collective", !person);
+    var kind = kindsByKey[row.inputs.kind.value];
+    row.boxes.name.querySelector("label").textContent = kind ? kind.name_title : entryFields.name.title;
+  }
+  function unitQuota(unitId) {
+    var unit = format.units.filter(function (u) { return u.id === unitId; })[0];
+    return offer.quotas[unit ? unit.quota : 0];
+  }
+  /* The proposals as the file will hold them (null: no section) and validate's problems. */
+  function collectProposals(unitId, problems) {
+    if (!offer) return null;
+    var M = RULES.messages;
+    var year = new Date().getFullYear();
+    var low = year - RULES.oldest;
+    var high = year - RULES.youngest;
+    var counts = {};
+    var entries = proposalRows.map(function (row, i) {
+      var kind = row.inputs.kind.value;
+      var person = isPerson(kind);
+      counts[kind] = (counts[kind] || 0) + 1;
+      var entry = { kind: kind };
+      entryKeys.forEach(function (key) {
+        if (key === "kind") return;
+        var text = strip(nfc(row.inputs[key].value));
+        var personOnly = offer.person_keys.indexOf(key) >= 0;
+        var required = entryFields[key].required || (person && offer.person_required.indexOf(key) >= 0);
+        if (personOnly && !person) text = null;
+        else if (text || required) entry[key] = text;
+        var message = "";
+        if (text === "" && required) message = fill(M.empty_field, { key: key, what: RULES.what[key] });
+        else if (text && key === "birth_year" && !(/^[0-9]{4}$/.test(text) && low <= +text && +text <= high)) {
+          message = fill(M.birth_year, { text: text, low: String(low), high: String(high) });
+        } else if (text && key === "form" && entryFields.form.choices.indexOf(text) < 0) {
+          message = fill(M.unknown_form, { text: text });
+        }
+        showProblem(row.problems[key], row.inputs[key], markAll || touched[row.inputs[key].name] ? message : "");
+        if (message) problems.push("Đề nghị " + (i + 1) + ": " + message);
+      });
+      return entry;
+    });
+    var quota = unitQuota(unitId);
+    var said = [];
+    var over = [];
+    offer.kinds.forEach(function (k) {
+      var sent = counts[k.key] || 0;
+      var limit = quota[k.key];
+      said.push(sent + " " + k.title);
+      if (limit !== null && sent > limit) {
+        over.push(fill(M.quota, { sent: String(sent), title: k.title, limit: String(limit), over: String(sent - limit) }));
+      }
+    });
+    var limits = offer.kinds.map(function (k) {
+      var limit = quota[k.key];
+      return limit === null ? "không giới hạn số " + k.title : "tối đa " + limit + " " + k.title;
+    });
+    document.getElementById("commendations-quota").textContent = "Chỉ tiêu " +
+      (unitId ? "của đơn vị" : "chung của kế hoạch (chọn đơn vị để xem chỉ tiêu của đơn vị mình)") + ": " +
+      limits.join(", ") + ". Đã ghi: " + said.join(", ") + ".";
+    var none = noneBox.checked && !proposalRows.length;
+    if (offer.required && !proposalRows.length && !none) {
+      over.push(fill(M.required, { title: offer.title }) + " Hãy bấm nút thêm tập thể hoặc cá nhân bên dưới, hoặc đánh dấu ô 'Đơn vị không đề nghị khen thưởng'.");
+    }
+    showProblem(document.getElementById("commendations-problem"), null, over.join("\n"));
+    problems.push.apply(problems, over);
+    return proposalRows.length || none ? entries : null;
+  }
+  /* write/unitfile.py's _proposal_lines: the kind and a well-formed birth year plain, the
+     rest quoted; what only a clerk's unfinished row holds (a kind or year typed otherwise)
+     is quoted so the file stays valid YAML. */
+  function proposalLines(entries) {
+    if (!entries.length) return ["commendations: []"];
+    var lines = ["commendations:"];
+    entries.forEach(function (entry) {
+      var written = entryKeys.filter(function (k) { return Object.prototype.hasOwnProperty.call(entry, k); });
+      written.forEach(function (k, i) {
+        var value = entry[k];
+        var plain = k === "kind" ? kindsByKey[value] !== undefined : k === "birth_year" && /^[0-9]+$/.test(value);
+        lines.push((i ? "    " : "  - ") + k + ": " + (plain ? value : quote(value)));
+      });
+    });
+    return lines;
+  }
+  function proposalValues(row) {
+    var values = {};
+    Object.keys(row.inputs).forEach(function (key) { values[key] = row.inputs[key].value; });
+    return values;
+  }
+  function setProposals(list, none) {
+    proposalRows.slice().forEach(function (row) { row.node.remove(); });
+    proposalRows.length = 0;
+    if (!offer) return;
+    (list || []).forEach(function (values) { addProposal(values); });
+    noneBox.checked = !!none;
+    renumber();
+    proposalRows.forEach(function (row) { grow(row.inputs.achievement); });
+  }
+  /* A proposal read from a file: kinds and genders as validate reads them, forms as the plan
+     spells them; anything else is kept as written (and flagged). */
+  function proposalFromYaml(data) {
+    var values = {};
+    if (!data || typeof data !== "object" || Array.isArray(data)) return values;
+    entryKeys.forEach(function (key) { if (typeof data[key] === "string") values[key] = data[key]; });
+    if (values.kind) values.kind = RULES.kind_spellings[foldText(values.kind)] || values.kind;
+    if (values.gender) values.gender = RULES.gender_spellings[foldText(values.gender)] || values.gender;
+    if (values.form) {
+      var match = entryFields.form.choices.filter(function (c) { return foldText(c) === foldText(values.form); });
+      if (match.length) values.form = match[0];
+    }
+    return values;
+  }
+  if (offer) {
+    document.getElementById("commendations").hidden = false;
+    document.getElementById("commendations-title").textContent = offer.title + (offer.required ? "" : " (không bắt buộc)");
+    var adders = document.getElementById("proposal-add");
+    offer.kinds.forEach(function (k) {
+      var button = el("button", { type: "button", id: "add-" + k.key }, "+ Thêm " + k.title);
+      button.addEventListener("click", function () {
+        var row = addProposal({ kind: k.key });
+        refresh();
+        remember();
+        row.inputs.name.focus();
+      });
+      adders.appendChild(button);
+    });
+    renumber();
+  }
+
   // ---- reading the form: the file and its problems ----------------------------------------
   function isoToVn(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -311,6 +541,7 @@
       showProblem(f.problem, f.node, message);
       if (message) problems.push(message);
     });
+    var proposals = collectProposals(unitId, problems);
     var date = submitted.value;
     document.getElementById("submitted-stored").textContent = date ? "Sẽ lưu: ngày " + isoToVn(date) : "";
 
@@ -329,6 +560,8 @@
       } else if (f.key === "indicators" && written.length) {
         lines.push("indicators:");
         written.forEach(function (w) { lines.push("  " + w[0] + ": " + quote(w[1])); });
+      } else if (f.kind === "proposals" && proposals !== null) {
+        lines.push.apply(lines, proposalLines(proposals));
       }
     });
     return { unitId: unitId, yaml: lines.join("\n") + "\n", problems: problems };
@@ -364,7 +597,8 @@
     var values = {};
     textareas.forEach(function (t) { values[t.field.path] = t.node.value; });
     figureInputs.forEach(function (f) { values[f.field.path] = f.node.value; });
-    return { unit: unitSelect.value, submitted: submitted.value, values: values };
+    return { unit: unitSelect.value, submitted: submitted.value, values: values,
+      proposals: proposalRows.map(proposalValues), none: noneBox.checked };
   }
   function restore(state) {
     unitSearch.value = "";
@@ -375,6 +609,7 @@
     textareas.forEach(function (t) { t.node.value = values[t.field.path] || ""; });
     figureInputs.forEach(function (f) { f.node.value = values[f.field.path] || ""; });
     textareas.forEach(function (t) { grow(t.node); });
+    setProposals(state.proposals, state.none);
   }
   var storage = null;
   try {
@@ -519,7 +754,9 @@
     var date = typeof data.submitted === "string" ? strip(data.submitted) : "";
     var vn = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(date);
     if (vn) date = vn[3] + "-" + ("0" + vn[2]).slice(-2) + "-" + ("0" + vn[1]).slice(-2);
-    return { unit: typeof data.unit === "string" ? strip(data.unit) : "", submitted: date, values: values };
+    var listed = offer && Array.isArray(data.commendations) ? data.commendations : null;
+    return { unit: typeof data.unit === "string" ? strip(data.unit) : "", submitted: date, values: values,
+      proposals: listed ? listed.map(proposalFromYaml) : [], none: !!listed && !listed.length };
   }
 
   /* Put a saved file's content on the page; a YamlError leaves the page as it was. */
