@@ -11,16 +11,22 @@ weight shrinks with its position. Figures are dropped ("45 hội nghị" and "38
 one point); a cited document counts as a term at the head of the item and must agree:
 "Quy định 08" and "Quy định 101" are two points.
 
-Two items are similar by the weighted share of their terms in common (Dice). Items are
-taken in plan order; each joins the group holding its most similar earlier item when that
-share reaches :data:`THRESHOLD` and the item is also close to the group's first wording (no
-chains of small steps), else it starts a group. Deterministic and explainable: the runs of
-words two grouped items share ("kê khai tài sản") are kept, so a reader can see why. The
-threshold favours precision, because a wrong grouping misleads the report: measured on three
-labelled sets (benchmarks/grouping_methods.py), items worded alike are grouped, while
-paraphrases that share few words mostly stay apart (recall 0.05 to 0.65 by set). Candidates
-come from an inverted index over each item's rarest terms, never from all pairs, and items
-with the same terms join without any comparison.
+Two items make the same point when they pass two bars: the weighted share of their content
+syllables in common (Dice) reaches :data:`THRESHOLD`, and the shorter item is mostly said by
+the other (the letters of their common words, stop words included, reach :data:`CONTAINED`
+of the shorter item's, softened as ``2c / (c + shorter)``, as rapidfuzz's token-set ratio
+does). The first bar makes rare words decisive; the second asks that the shorter item be
+said almost whole by the other, not only its rare words, and was measured to raise precision
+at the same recall. Items are taken in plan order; each joins the group holding its most similar
+earlier item over both bars if it is also halfway over them with the group's first wording
+(no chains of small steps), else it starts a group. Deterministic and explainable: the runs
+of words two grouped items share ("kê khai tài sản") are kept, so a reader can see why.
+
+The bars favour precision, because a wrong grouping misleads the report: measured on three
+labelled sets (benchmarks/grouping_methods.py), pairs grouped are right 0.91 to 1.00 of the
+time, but paraphrases that share few words mostly stay apart (pairwise recall 0.07 to 0.80
+by set). Candidates come from an inverted index over each item's rarest terms, never from
+all pairs, and items with the same terms join without any comparison.
 """
 
 from __future__ import annotations
@@ -31,9 +37,11 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-THRESHOLD = 0.55  # chosen by the worst of the labelled sets: benchmarks/grouping_methods.py
+# Both bars chosen by the worst of the labelled sets: benchmarks/grouping_methods.py
+THRESHOLD = 0.45  # weighted share of content syllables in common (Dice)
+CONTAINED = 0.7  # share of the shorter item's letters in words the other also uses
 MIN_ITEMS = 10  # in a smaller section the word weights say nothing: only identical items merge
 _LEAD = 10  # a syllable at position p weighs _LEAD / (_LEAD + p): the subject comes first
 _RARE_TERMS = 8  # terms of an item used to find candidates
@@ -73,18 +81,22 @@ _NUMBER = re.compile(r"(\d+)(?:-([^\W\d_]+))?")
 _CITED_BY = re.compile(r"(" + "|".join(_DOCUMENT_LETTERS) + r")\s+(?:số\s+)?$")
 _CITE_REACH = 24  # characters before a number where its document word may stand
 _DIGIT = re.compile(r"\d")
-_CODE = re.compile(r"\d+-[^\W\d_]+(?:/[^\W\d_]+)*")
-_CLAUSE_BREAK = re.compile(r"[^\w\s]+|\d+|_")  # punctuation and figures end a run of words
+# Document codes ("08-qđi/tw": a reference, its letters no words), punctuation and figures
+# end a run of words.
+_CLAUSE_BREAK = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|[^\w\s]+|_")
+_WORD = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|([^\W\d_]+)")  # words, not codes
 
 
 @dataclass(frozen=True, slots=True)
 class Terms:
     """What an item says, for comparison: its content syllables in text order (an empty
-    string between clauses), the same as a set, and the documents it cites."""
+    string between clauses) and as a set, and the documents it cites; ``folded`` is its
+    case-folded text, for the words it uses (:func:`_wording`), left out of comparisons."""
 
     words: tuple[str, ...]
     terms: frozenset[str]
     references: frozenset[str]
+    folded: str = field(compare=False)
 
 
 def describe(text: str) -> Terms:
@@ -92,16 +104,28 @@ def describe(text: str) -> Terms:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
-    references: frozenset[str] = frozenset()
-    cited: tuple[str, ...] = ()
+    references = _references(folded) if _DIGIT.search(folded) else frozenset()
+    # the documents cited say what the item is about: they come first
+    cited = (*sorted(references), "") if references else ()
+    runs, kept = zip(*map(_clause_words, _CLAUSE_BREAK.split(folded)), strict=True)
+    words = tuple(itertools.chain(cited, *runs))
+    return Terms(words, references.union(*kept), references, folded)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _wording(folded: str) -> tuple[frozenset[str], int]:
+    """Every word of a text, stop words and the documents it cites included, figures and
+    document codes left out, and their length in letters; needed for few items, so cached
+    rather than kept with each."""
+    used = frozenset(_WORD.findall(folded)).difference(("",))
     if _DIGIT.search(folded):
-        references = _references(folded)
-        folded = _CODE.sub("0", folded)  # "08-qđi/tw" is a reference, its letters no words
-        if references:  # the documents cited say what the item is about: they come first
-            cited = (*sorted(references), "")
-    clauses = map(_clause_words, _CLAUSE_BREAK.split(folded))
-    words = tuple(itertools.chain(cited, *clauses))
-    return Terms(words, frozenset(words).difference(("",)), references)
+        used |= _references(folded)
+    return used, _size(used)
+
+
+def _size(words: frozenset[str]) -> int:
+    """The letters of some words written once each, with a space between them."""
+    return sum(map(len, words)) + len(words) - 1 if words else 0
 
 
 def _references(folded: str) -> frozenset[str]:
@@ -120,9 +144,9 @@ def _references(folded: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _clause_words(clause: str) -> tuple[str, ...]:
-    """One clause's content syllables, then an empty string that ends the clause; cached,
-    since report prose repeats its clauses from unit to unit."""
+def _clause_words(clause: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """One clause's content syllables (then an empty string that ends the clause) and the
+    same as a set; cached, since report prose repeats its clauses from unit to unit."""
     kept: list[str] = []
     words = clause.split()
     index = 0
@@ -140,7 +164,7 @@ def _clause_words(clause: str) -> tuple[str, ...]:
             kept.append("")  # a stop word breaks a run of words, as punctuation does
     if kept and kept[-1]:
         kept.append("")
-    return tuple(kept)
+    return tuple(kept), frozenset(kept).difference(("",))
 
 
 def _weights(item: Terms, weight: dict[str, float]) -> dict[str, float]:
@@ -184,6 +208,7 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
     groups: list[list[int]] = []
     shared: list[tuple[str, ...]] = []
     first_with: dict[Terms, int] = {}  # items with the same terms join without a comparison
+    same_as: dict[int, tuple[str, ...]] = {}  # what those share with the first of them
     postings: dict[str, list[int]] = {}
     weighed: list[dict[str, float]] = []  # each item's terms and their weights in it
     mass: list[float] = []  # the summed weight of each item's terms
@@ -194,10 +219,12 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         if same is not None:
             group_of.append(group_of[same])
             groups[group_of[same]].append(index)
-            shared.append(shared[same] or _phrases(item, item.terms, weighed[index]))
+            if same not in same_as:
+                same_as[same] = shared[same] or _phrases(item, item.terms, weighed[index])
+            shared.append(same_as[same])
             continue
         first_with[item] = index
-        best, best_score = -1, threshold
+        best, best_score = -1, 1.0  # a score of 1 is on the bar
         # the rarest terms that some other item shares: a term of this item alone finds none
         shareable = [t for t in item.terms if frequency[t] > 1]
         seen: set[int] = set()
@@ -206,13 +233,17 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
                 if other in seen:
                     continue
                 seen.add(other)
-                score = _similarity(item, described[other], weighed, index, other, mass)
+                score = _similarity(
+                    item, described[other], weighed, (index, other), mass, threshold, best_score
+                )
                 if score > best_score or (score == best_score and 0 <= other < best):
                     best, best_score = other, score
         if best >= 0 and best != (leader := groups[group_of[best]][0]):
             # no chaining: the item must also be close to the point's first wording
-            score = _similarity(item, described[leader], weighed, index, leader, mass)
-            if score < threshold * _LEADER_SHARE:
+            score = _similarity(
+                item, described[leader], weighed, (index, leader), mass, threshold, _LEADER_SHARE
+            )
+            if score < _LEADER_SHARE:
                 best = -1
         if best >= 0:
             group_of.append(group_of[best])
@@ -246,16 +277,33 @@ def _phrases(
 
 
 def _similarity(
-    a: Terms, b: Terms, weighed: list[dict[str, float]], i: int, j: int, mass: list[float]
+    a: Terms,
+    b: Terms,
+    weighed: list[dict[str, float]],
+    pair: tuple[int, int],
+    mass: list[float],
+    threshold: float,
+    floor: float,
 ) -> float:
-    """The weighted share of terms in common (Dice), 0 when both cite different documents.
-
-    ``weighed`` and ``mass`` hold each item's term weights and their sum; ``a`` and ``b``
-    are items ``i`` and ``j``.
+    """How far two items clear both bars, as a share of the bar (1 is on it): the weighted
+    share of their content syllables in common (Dice, against ``threshold``) and how much of
+    the shorter item the other also says (the letters of their common words against the
+    shorter item's, as ``2c / (c + shorter)``, against :data:`CONTAINED`). 0 when both cite
+    different documents. ``a`` and ``b`` are the items ``pair``; ``weighed`` and ``mass``
+    hold each item's term weights and their sum. Below ``floor`` the Dice share alone is
+    returned: the second bar cannot lift it.
     """
+    if a.references and b.references and a.references != b.references:
+        return 0.0
+    i, j = pair
     both = mass[i] + mass[j]
-    if not both or (a.references and b.references and a.references != b.references):
+    if not both:
         return 0.0
     wa, wb = weighed[i], weighed[j]
     # fsum is exact, so the order of a set (which changes with the hash seed) cannot matter
-    return math.fsum(wa[t] + wb[t] for t in a.terms & b.terms) / both
+    dice = math.fsum(wa[t] + wb[t] for t in a.terms & b.terms) / both / threshold
+    if dice < floor:
+        return dice
+    (used_a, size_a), (used_b, size_b) = _wording(a.folded), _wording(b.folded)
+    common = _size(used_a & used_b)
+    return min(dice, 2 * common / (common + min(size_a, size_b)) / CONTAINED)
