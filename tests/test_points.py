@@ -58,4 +58,4 @@ def test_representative_is_the_most_reported_wording() -> None:
     assert [p.variants[0].text for p in points][:2] == [entries[1].text, entries[2].text]
     assert points[0].variants[1] is entries[0]
     assert [u.id for u in points[0].units] == ["u0", "u1", "u2"]
-    assert "quy định" in points[0].shared
+    assert points[0].shared == ("8-qđ", "sửa đổi quy định")  # the document, the words shared
