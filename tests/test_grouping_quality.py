@@ -4,7 +4,10 @@ grouping misleads the report) and recall (≥ 0.7).
 - grouping-labelled.yaml: written with the first algorithm, used to tune it;
 - grouping-heldout.yaml and grouping-blind.yaml: written blind by two other people.
 All three were then used to choose the similarity and its bars by the worst set
-(benchmarks/grouping_methods.py prints the table). The floors below are the figures
+(benchmarks/grouping_methods.py prints the table).
+- grouping-blind3.yaml: written blind by a fourth person who saw neither the code nor the
+  other sets, kept away from the choice and measured once after it (precision 1.000, recall
+  0.070; before the choice: 0.828 and 0.051). The floors below are the figures
 measured then, so a change that loses precision or recall on any set fails; targets
 missed are strict expected failures, so a better grouping shows at once. Recall 0.7 is out
 of reach of word overlap on the blind sets: their points are mostly paraphrases that share
@@ -22,13 +25,14 @@ from pathlib import Path
 import pytest
 from grouping_measure import each_unit_once_per_point, labelled, precision_recall
 
-SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml")
+SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml", "grouping-blind3.yaml")
 # (precision, recall) at THRESHOLD 0.45, CONTAINED 0.7; pairs right / grouped / labelled:
-# 167/167/209, 20/22/164, 16/17/214
+# 167/167/209, 20/22/164, 16/17/214, 33/33/471
 FLOORS = {
     "grouping-labelled.yaml": (1.0, 0.79),
     "grouping-heldout.yaml": (0.90, 0.12),
     "grouping-blind.yaml": (0.94, 0.074),
+    "grouping-blind3.yaml": (1.0, 0.07),
 }
 
 
@@ -68,6 +72,16 @@ def test_recall_target_on_the_heldout_set() -> None:
 )
 def test_recall_target_on_the_blind_set() -> None:
     _, recall = precision_recall("grouping-blind.yaml")
+    assert recall >= 0.7
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="recall 0.070 at precision 1.000 on the set kept blind until the method was chosen: "
+    "its 140 points are mostly paraphrases",
+)
+def test_recall_target_on_the_last_blind_set() -> None:
+    _, recall = precision_recall("grouping-blind3.yaml")
     assert recall >= 0.7
 
 
