@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import random
+import re
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from grouping_measure import labelled
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sokket_cli.merge.grouping import group_texts
+from sokket_cli.merge.grouping import (
+    _CITE_REACH,
+    _CITED_BY,
+    _DOCUMENT_LETTERS,
+    _NUMBER,
+    _clause_words,
+    describe,
+    group_texts,
+)
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -96,3 +109,46 @@ def test_grouping_is_unchanged(name: str) -> None:
         sections = [[text for _, text, _ in rows] for rows in labelled(name).values()]
     found = digest(sections)
     assert found == PINNED[name], f"{name}: {found}"
+
+
+# Report prose, mostly: Vietnamese words, citations, document codes and figures with ASCII
+# punctuation (read byte by byte), sometimes any character at all (read by Unicode classes).
+PROSE = st.lists(
+    st.sampled_from(
+        ["Đề nghị", " quy định", " Quy định số ", "08-QĐi/TW", "-", "/", " chỉ thị", "  ", "\t",
+         "\n", " ương", " kiểm tra", "Đảng ủy", "45", "1.250", "98,5%", "; ", "_", "(", ")",
+         "\x1c", "½²", "٣", "\xa0", "\u201c"]
+    )
+    | st.characters(codec="utf-8"),
+    max_size=30,
+).map("".join)
+# main's reading before the speed-ups: split at every break by Unicode classes
+_CLAUSE_BREAK = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|[^\w\s]+|_")
+
+
+def _references(folded: str) -> frozenset[str]:
+    """main's reading of citations: the pattern tried before every number."""
+    found = set()
+    for match in _NUMBER.finditer(folded):
+        number, letters = match.groups()
+        cited = _CITED_BY.search(folded, max(0, match.start() - _CITE_REACH), match.start())
+        if letters:
+            found.add(f"{int(number)}-{letters[:2]}")
+        elif cited:
+            found.add(f"{int(number)}-{_DOCUMENT_LETTERS[cited.group(1)]}")
+    return frozenset(found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PROSE)
+def test_words_and_citations_are_read_as_by_unicode_classes(text: str) -> None:
+    """describe() reads clauses byte by byte where it can: the words in order, the terms and
+    the documents cited are those of splitting at every break by Unicode classes."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    references = _references(folded)
+    runs, kept = zip(*map(_clause_words, _CLAUSE_BREAK.split(folded)), strict=True)
+    cited = (*sorted(references), "") if references else ()
+    described = describe(text)
+    assert described.words == tuple(itertools.chain(cited, *runs))
+    assert described.terms == references.union(*kept)
+    assert described.references == references

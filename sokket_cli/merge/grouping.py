@@ -85,6 +85,18 @@ _DIGIT = re.compile(r"\d")
 # end a run of words.
 _CLAUSE_BREAK = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|[^\w\s]+|_")
 _WORD = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|([^\W\d_]+)")  # words, not codes
+# In most report text every character beyond ASCII is a letter: then the breaks between
+# clauses are ASCII bytes, turned to NUL by a byte table rather than found by Unicode classes
+# at every character, the digits are ASCII (a faster scan for numbers), and only document
+# codes need a pattern, looked for only where a text has a hyphen.
+_ASCII = bytes(range(128))
+_ASCII_BREAKS_TO_NUL = bytes(
+    0 if byte < 128 and not (chr(byte).isspace() or chr(byte).isalpha()) else byte
+    for byte in range(256)
+)
+_ASCII_CODE = re.compile(r"[0-9]+-[^\W\d_]+(?:/[^\W\d_]+)*")
+_ASCII_NUMBER = re.compile(r"([0-9]+)(?:-([^\W\d_]+))?")
+_CITE_ENDS = (*_DOCUMENT_LETTERS, "số")  # what the text before a cited number ends with
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +116,33 @@ def describe(text: str) -> Terms:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
-    references = _references(folded) if _DIGIT.search(folded) else frozenset()
+    clauses, numbers = _clauses(folded)
+    references = _references(folded, numbers) if _DIGIT.search(folded) else frozenset()
+    words, kept = _text_words(clauses)
+    if not references:
+        return Terms(words, kept, references, folded)
     # the documents cited say what the item is about: they come first
-    cited = (*sorted(references), "") if references else ()
-    runs, kept = zip(*map(_clause_words, _CLAUSE_BREAK.split(folded)), strict=True)
-    words = tuple(itertools.chain(cited, *runs))
-    return Terms(words, references.union(*kept), references, folded)
+    return Terms((*sorted(references), "", *words), references | kept, references, folded)
+
+
+def _clauses(folded: str) -> tuple[str, re.Pattern[str]]:
+    """The runs of words between breaks (punctuation, figures, document codes), each ended
+    by NUL (some empty), and the pattern that finds the text's numbers."""
+    encoded = folded.encode()
+    beyond_ascii = encoded.translate(None, _ASCII).decode()
+    if beyond_ascii and not beyond_ascii.isalpha():  # curly quotes, symbols, other digits
+        return "\0".join(_CLAUSE_BREAK.split(folded)), _NUMBER
+    if b"-" in encoded:
+        encoded = _ASCII_CODE.sub("\0", folded).encode()
+    return encoded.translate(_ASCII_BREAKS_TO_NUL).decode(), _ASCII_NUMBER
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _text_words(clauses: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The content syllables of a text's clauses, in order, and as a set; cached, since units
+    write one sentence with their own figures (and figures are no words)."""
+    runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
+    return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -128,16 +161,19 @@ def _size(words: frozenset[str]) -> int:
     return sum(map(len, words)) + len(words) - 1 if words else 0
 
 
-def _references(folded: str) -> frozenset[str]:
+def _references(folded: str, numbers: re.Pattern[str] = _NUMBER) -> frozenset[str]:
     """The documents a text cites, as number and kind ("8-qđ"): read from each number, so a
     text with figures but no citation costs one short look before each figure."""
     found: set[str] = set()
-    for match in _NUMBER.finditer(folded):
+    for match in numbers.finditer(folded):
         number, letters = match.groups()
         if letters:
             found.add(f"{int(number)}-{letters[:2]}")
             continue
-        cited = _CITED_BY.search(folded, max(0, match.start() - _CITE_REACH), match.start())
+        start = max(0, match.start() - _CITE_REACH)
+        if not folded[start : match.start()].rstrip().endswith(_CITE_ENDS):
+            continue  # a figure: the pattern below could not match
+        cited = _CITED_BY.search(folded, start, match.start())
         if cited:
             found.add(f"{int(number)}-{_DOCUMENT_LETTERS[cited.group(1)]}")
     return frozenset(found)
