@@ -36,6 +36,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -233,10 +234,7 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         return Grouping(tuple((i,) for i in range(len(texts))), tuple(() for _ in texts))
     described = [describe(text) for text in texts]
     count = max(len(described), 1)
-    frequency: dict[str, int] = {}
-    for item in described:
-        for term in item.terms:
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = _document_frequency(described)
     # squared: a rare term says much more about the point than a common one
     weight = {term: math.log(1 + count / df) ** 2 for term, df in frequency.items()}
 
@@ -292,6 +290,17 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         for term in shareable:
             postings.setdefault(term, []).append(index)
     return Grouping(tuple(tuple(g) for g in groups), tuple(shared))
+
+
+def _document_frequency(described: Sequence[Terms]) -> Counter[str]:
+    """In how many items each term occurs, counted once per distinct set of terms: a section
+    repeats one wording with other figures many times over, and repeats share their set."""
+    repeats = Counter(item.terms for item in described)
+    frequency: Counter[str] = Counter()
+    for terms, times in repeats.items():
+        for term in terms:
+            frequency[term] += times
+    return frequency
 
 
 def _phrases(
