@@ -37,7 +37,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 # Both bars chosen by the worst of the labelled sets: benchmarks/grouping_methods.py
@@ -98,6 +98,8 @@ _ASCII_BREAKS_TO_NUL = bytes(
 _ASCII_CODE = re.compile(r"[0-9]+-[^\W\d_]+(?:/[^\W\d_]+)*")
 _ASCII_NUMBER = re.compile(r"([0-9]+)(?:-([^\W\d_]+))?")
 _CITE_ENDS = (*_DOCUMENT_LETTERS, "số")  # what the text before a cited number ends with
+_ZERO_DIGITS = bytes(ord("0") if 48 <= byte <= 57 else byte for byte in range(256))
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +119,29 @@ def describe(text: str) -> Terms:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
-    clauses, numbers = _clauses(folded)
-    references = _references(folded, numbers) if _DIGIT.search(folded) else frozenset()
-    words, kept = _text_words(clauses)
-    if not references:
-        return Terms(words, kept, references, folded)
+    words, kept, cited = _reading(folded.encode().translate(_ZERO_DIGITS).decode())
+    if not cited:
+        return Terms(words, kept, frozenset(), folded)
+    numbers = _DIGITS.findall(folded)
+    references = frozenset([f"{int(numbers[index])}-{kind}" for index, kind in cited])
     # the documents cited say what the item is about: they come first
     return Terms((*sorted(references), "", *words), references | kept, references, folded)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _reading(
+    shape: str,
+) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, str], ...]]:
+    """A text's content syllables in order and as a set, and which of its numbers cite a
+    document (their places among its numbers) and of what kind, read from its shape: the
+    folded text with every ASCII digit a 0, since neither depends on the figures. Cached:
+    units write one sentence with their own figures."""
+    clauses, numbers = _clauses(shape)
+    runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
+    cited = () if not _DIGIT.search(shape) else tuple(
+        (index, kind) for index, _, kind in _citations(shape, numbers)
+    )
+    return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept), cited
 
 
 def _clauses(folded: str) -> tuple[str, re.Pattern[str]]:
@@ -136,14 +154,6 @@ def _clauses(folded: str) -> tuple[str, re.Pattern[str]]:
     if b"-" in encoded:
         encoded = _ASCII_CODE.sub("\0", folded).encode()
     return encoded.translate(_ASCII_BREAKS_TO_NUL).decode(), _ASCII_NUMBER
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _text_words(clauses: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The content syllables of a text's clauses, in order, and as a set; cached, since units
-    write one sentence with their own figures (and figures are no words)."""
-    runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
-    return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -162,22 +172,26 @@ def _size(words: frozenset[str]) -> int:
     return sum(map(len, words)) + len(words) - 1 if words else 0
 
 
-def _references(folded: str, numbers: re.Pattern[str] = _NUMBER) -> frozenset[str]:
-    """The documents a text cites, as number and kind ("8-qđ"): read from each number, so a
-    text with figures but no citation costs one short look before each figure."""
-    found: set[str] = set()
-    for match in numbers.finditer(folded):
+def _references(folded: str) -> frozenset[str]:
+    """The documents a text cites, as number and kind ("8-qđ")."""
+    return frozenset([f"{int(number)}-{kind}" for _, number, kind in _citations(folded)])
+
+
+def _citations(folded: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[int, str, str]]:
+    """Each number of a text that cites a document: its place among the text's numbers, its
+    digits and the document's kind. Read from each number, so a text with figures but no
+    citation costs one short look before each figure."""
+    for index, match in enumerate(numbers.finditer(folded)):
         number, letters = match.groups()
         if letters:
-            found.add(f"{int(number)}-{letters[:2]}")
+            yield index, number, letters[:2]
             continue
         start = max(0, match.start() - _CITE_REACH)
         if not folded[start : match.start()].rstrip().endswith(_CITE_ENDS):
             continue  # a figure: the pattern below could not match
         cited = _CITED_BY.search(folded, start, match.start())
         if cited:
-            found.add(f"{int(number)}-{_DOCUMENT_LETTERS[cited.group(1)]}")
-    return frozenset(found)
+            yield index, number, _DOCUMENT_LETTERS[cited.group(1)]
 
 
 @functools.lru_cache(maxsize=1 << 16)
