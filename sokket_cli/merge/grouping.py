@@ -36,7 +36,8 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 # Both bars chosen by the worst of the labelled sets: benchmarks/grouping_methods.py
@@ -85,6 +86,20 @@ _DIGIT = re.compile(r"\d")
 # end a run of words.
 _CLAUSE_BREAK = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|[^\w\s]+|_")
 _WORD = re.compile(r"\d+(?:-[^\W\d_]+(?:/[^\W\d_]+)*)?|([^\W\d_]+)")  # words, not codes
+# In most report text every character beyond ASCII is a letter: then the breaks between
+# clauses are ASCII bytes, turned to NUL by a byte table rather than found by Unicode classes
+# at every character, the digits are ASCII (a faster scan for numbers), and only document
+# codes need a pattern, looked for only where a text has a hyphen.
+_ASCII = bytes(range(128))
+_ASCII_BREAKS_TO_NUL = bytes(
+    0 if byte < 128 and not (chr(byte).isspace() or chr(byte).isalpha()) else byte
+    for byte in range(256)
+)
+_ASCII_CODE = re.compile(r"[0-9]+-[^\W\d_]+(?:/[^\W\d_]+)*")
+_ASCII_NUMBER = re.compile(r"([0-9]+)(?:-([^\W\d_]+))?")
+_CITE_ENDS = (*_DOCUMENT_LETTERS, "số")  # what the text before a cited number ends with
+_ZERO_DIGITS = bytes(ord("0") if 48 <= byte <= 57 else byte for byte in range(256))
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +119,41 @@ def describe(text: str) -> Terms:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
-    references = _references(folded) if _DIGIT.search(folded) else frozenset()
+    words, kept, cited = _reading(folded.encode().translate(_ZERO_DIGITS).decode())
+    if not cited:
+        return Terms(words, kept, frozenset(), folded)
+    numbers = _DIGITS.findall(folded)
+    references = frozenset([f"{int(numbers[index])}-{kind}" for index, kind in cited])
     # the documents cited say what the item is about: they come first
-    cited = (*sorted(references), "") if references else ()
-    runs, kept = zip(*map(_clause_words, _CLAUSE_BREAK.split(folded)), strict=True)
-    words = tuple(itertools.chain(cited, *runs))
-    return Terms(words, references.union(*kept), references, folded)
+    return Terms((*sorted(references), "", *words), references | kept, references, folded)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _reading(
+    shape: str,
+) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, str], ...]]:
+    """A text's content syllables in order and as a set, and which of its numbers cite a
+    document (their places among its numbers) and of what kind, read from its shape: the
+    folded text with every ASCII digit a 0, since neither depends on the figures. Cached:
+    units write one sentence with their own figures."""
+    clauses, numbers = _clauses(shape)
+    runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
+    cited = () if not _DIGIT.search(shape) else tuple(
+        (index, kind) for index, _, kind in _citations(shape, numbers)
+    )
+    return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept), cited
+
+
+def _clauses(folded: str) -> tuple[str, re.Pattern[str]]:
+    """The runs of words between breaks (punctuation, figures, document codes), each ended
+    by NUL (some empty), and the pattern that finds the text's numbers."""
+    encoded = folded.encode()
+    beyond_ascii = encoded.translate(None, _ASCII).decode()
+    if beyond_ascii and not beyond_ascii.isalpha():  # curly quotes, symbols, other digits
+        return "\0".join(_CLAUSE_BREAK.split(folded)), _NUMBER
+    if b"-" in encoded:
+        encoded = _ASCII_CODE.sub("\0", folded).encode()
+    return encoded.translate(_ASCII_BREAKS_TO_NUL).decode(), _ASCII_NUMBER
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -129,18 +173,25 @@ def _size(words: frozenset[str]) -> int:
 
 
 def _references(folded: str) -> frozenset[str]:
-    """The documents a text cites, as number and kind ("8-qđ"): read from each number, so a
-    text with figures but no citation costs one short look before each figure."""
-    found: set[str] = set()
-    for match in _NUMBER.finditer(folded):
+    """The documents a text cites, as number and kind ("8-qđ")."""
+    return frozenset([f"{int(number)}-{kind}" for _, number, kind in _citations(folded)])
+
+
+def _citations(folded: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tuple[int, str, str]]:
+    """Each number of a text that cites a document: its place among the text's numbers, its
+    digits and the document's kind. Read from each number, so a text with figures but no
+    citation costs one short look before each figure."""
+    for index, match in enumerate(numbers.finditer(folded)):
         number, letters = match.groups()
         if letters:
-            found.add(f"{int(number)}-{letters[:2]}")
+            yield index, number, letters[:2]
             continue
-        cited = _CITED_BY.search(folded, max(0, match.start() - _CITE_REACH), match.start())
+        start = max(0, match.start() - _CITE_REACH)
+        if not folded[start : match.start()].rstrip().endswith(_CITE_ENDS):
+            continue  # a figure: the pattern below could not match
+        cited = _CITED_BY.search(folded, start, match.start())
         if cited:
-            found.add(f"{int(number)}-{_DOCUMENT_LETTERS[cited.group(1)]}")
-    return frozenset(found)
+            yield index, number, _DOCUMENT_LETTERS[cited.group(1)]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -197,10 +248,7 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         return Grouping(tuple((i,) for i in range(len(texts))), tuple(() for _ in texts))
     described = [describe(text) for text in texts]
     count = max(len(described), 1)
-    frequency: dict[str, int] = {}
-    for item in described:
-        for term in item.terms:
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = _document_frequency(described)
     # squared: a rare term says much more about the point than a common one
     weight = {term: math.log(1 + count / df) ** 2 for term, df in frequency.items()}
 
@@ -256,6 +304,17 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         for term in shareable:
             postings.setdefault(term, []).append(index)
     return Grouping(tuple(tuple(g) for g in groups), tuple(shared))
+
+
+def _document_frequency(described: Sequence[Terms]) -> Counter[str]:
+    """In how many items each term occurs, counted once per distinct set of terms: a section
+    repeats one wording with other figures many times over, and repeats share their set."""
+    repeats = Counter(item.terms for item in described)
+    frequency: Counter[str] = Counter()
+    for terms, times in repeats.items():
+        for term in terms:
+            frequency[term] += times
+    return frequency
 
 
 def _phrases(

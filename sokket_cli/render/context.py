@@ -18,6 +18,7 @@ from sokket_cli.check.unitformat import KIND_TITLES
 from sokket_cli.merge.commendations import CompiledCommendations, Counts, ProposalRow
 from sokket_cli.merge.figures import FigureTable, RowKind, build_table, cell_text
 from sokket_cli.merge.outline import Entry, MergedPart, MergedReport, MergedSection, Point
+from sokket_cli.render.filters import ends_colon, ends_sentence, unit_names, without_colon
 
 # Exactly these types (not subclasses: ``datetime`` is a ``date`` with methods that reach more).
 PLAIN_TYPES: frozenset[type] = frozenset(
@@ -178,13 +179,31 @@ def _point(point: Point, alone: dict[str, tuple[Data, ...]], as_data: dict[int, 
     (the section's entries already made data, shared rather than built twice)."""
     variants = [as_data[id(entry)] for entry in point.variants]
     first = variants[0]
+    text: str = first["text"]
+    units = tuple([alone[unit.id][0] for unit in point.units])
+    names = unit_names(units)
     return {
-        "text": first["text"],
+        "text": text,
         "items": first["items"],
-        "units": tuple([alone[unit.id][0] for unit in point.units]),
+        "units": units,
         "variants": variants,
         "shared": list(point.shared),
+        # the by-point lines written out here: a filter or test called per wording from the
+        # template costs several times more (~70,000 wordings for 3,000 units)
+        "lead": without_colon(text),
+        "attribution": f"{len(units)} đơn vị: {names}" if len(units) > 1 else names,
+        "close": ":" if ends_colon(text) else "" if ends_sentence(text) else ".",
+        "other_wordings": [
+            {"line": _wording_line(variant), "items": variant["items"]} for variant in variants[1:]
+        ],
     }
+
+
+def _wording_line(variant: Data) -> str:
+    """``text (units)``, the colon that leads into sub-items after the units."""
+    text: str = variant["text"]
+    colon = ":" if ends_colon(text) else ""
+    return f"{without_colon(text)} ({unit_names(variant['units'])}){colon}"
 
 
 def _items(items: Iterable[Item]) -> list[Data]:
