@@ -88,6 +88,16 @@ def main() -> None:
             "< 4 s, < 400 MiB",
         )
         print(f"compile scaling {options.units // 10} -> {options.units} units: x{t_big / t_small:.1f}  target <= x12")
+        t_by_unit = bench(
+            f"compile {options.units} units, by unit (no grouping)",
+            [*sokket, "compile", str(big), "--layout", "theo-don-vi", "-o", str(out)],
+            root,
+            max(3, large - 2),
+            "",
+        )
+        # The target is against the release before grouping (d3ef797), measured paired (README.md,
+        # Speed); the by-unit layout compiles ~5% faster than it, so this ratio reads a bit high.
+        print(f"compile by point / by unit: x{t_big / t_by_unit:.2f}  (target: by point <= x1.3 d3ef797)")
 
 
 if __name__ == "__main__":
