@@ -254,14 +254,28 @@ def test_text_table_fits_80_columns_with_long_names(review: Path) -> None:
     out = plain(table_lines(report_for(review), 80))  # on an 80-column terminal
     assert max(len(line) for line in out.splitlines() if " " in line.strip()) <= 80
     row = next(line for line in out.splitlines() if line.startswith("Quận ủy Ba Đình"))
-    assert "…" in row and "29/06/2021" in row  # the file name gives way, the date stays
+    # names would wrap and file names be cut to a stub all the same: the file column goes,
+    # names get its room, the date stays, and a line says where the file names are
+    assert "29/06/2021" in row and "bao-cao" not in row and "…" not in row
+    assert "Tệp" not in out.splitlines()[2]
+    assert "Cửa sổ hẹp nên không có cột Tệp" in " ".join(out.split())
+
+
+def test_text_table_shortens_file_names_when_the_names_fit(review: Path) -> None:
+    """Wide enough for the names but not for a long file name: that one is cut with …"""
+    long_file = review / "units" / "ba-dinh.yaml"
+    long_file.rename(review / "units" / "bao-cao-so-ket-quan-uy-ba-dinh-ban-chinh-thuc.yaml")
+    out = plain(table_lines(report_for(review), 110))
+    row = next(line for line in out.splitlines() if line.startswith("Quận ủy Ba Đình"))
+    assert "bao-cao-so-ket" in row and "…" in row and "29/06/2021" in row
+    assert "Cửa sổ hẹp" not in out
 
 
 def test_text_wraps_long_names_under_themselves(review: Path) -> None:
-    out = plain(table_lines(report_for(review), 80))
+    out = plain(table_lines(report_for(review), 60))
     lines = out.splitlines()
     # every line fits, but a path longer than a line, which is kept whole for copying
-    assert all(len(line) <= 80 for line in lines if " " in line.strip())
+    assert all(len(line) <= 60 for line in lines if " " in line.strip())
     first = next(i for i, line in enumerate(lines) if line.startswith("Đảng đoàn Hội"))
     assert "có lỗi" in lines[first]
     assert lines[first + 1].startswith("  ")  # the rest of the name, indented

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from collections.abc import Sequence
+from typing import TypeVar
 
 from sokket_cli.check.schema import vn_date
 from sokket_cli.check.status import (
@@ -38,9 +40,11 @@ _STYLES: dict[State, str] = {
 _HEADER = ("Đơn vị", "Tình trạng", "Tệp", "Ngày nộp", "Lỗi", "C.báo")
 _PROPOSALS_HEADER = "Khen thưởng"  # the column when the plan asks for proposals
 _PROPOSALS_LEGEND = "Cột Khen thưởng: số đề nghị/chỉ tiêu; TT: tập thể, CN: cá nhân."
+_NO_FILE_COLUMN = "Cửa sổ hẹp nên không có cột Tệp; mở rộng cửa sổ, hoặc ghi ra tệp (-o bang.txt, --format csv) để xem tên tệp."
 _FIXED = (10, 10, 3, 5)  # state, date, errors, warnings: the widest cell of each
 _GAP = "  "
 _MIN_NAME, _MIN_FILE = 16, 10
+_Cell = TypeVar("_Cell")
 UNLIMITED = 1 << 30  # columns: "as wide as the content"
 
 
@@ -89,7 +93,9 @@ def _proposals_width(report: StatusReport) -> int:
 def _widths(report: StatusReport, width: int, extra: int = 0) -> tuple[int, int]:
     """Name and file column widths that fit ``width`` (less ``extra`` for further columns):
     names get what they need when they can; otherwise the file name gives way first
-    (shortened with …), then names wrap."""
+    (shortened with …), then names wrap. When names would wrap and file names be cut all
+    the same, the file column goes (width 0) and names get its room: a file name cut to
+    "hai-ba-tr…" helps nobody, and the files set aside are listed below the table whole."""
     room = width - len(_GAP) * 5 - sum(_FIXED) - extra
     name_need = max((_cells(row.name) for row in report.rows), default=0)
     file_need = max((_cells(row.file_name or "") for row in report.rows), default=0)
@@ -97,7 +103,15 @@ def _widths(report: StatusReport, width: int, extra: int = 0) -> tuple[int, int]
     if name_need + file_need <= room:
         return name_need, file_need
     file_w = max(_MIN_FILE, min(file_need, room * 2 // 5))
-    return max(_MIN_NAME, room - file_w), file_w
+    name_w = max(_MIN_NAME, room - file_w)
+    if name_w < name_need and file_w < file_need:
+        return max(_MIN_NAME, room + len(_GAP)), 0
+    return name_w, file_w
+
+
+def _without_file(cells: Sequence[_Cell]) -> tuple[_Cell, ...]:
+    """A row without its file column (the third)."""
+    return (*cells[:2], *cells[3:])
 
 
 def _wrap(text: str, width: int, indent: str = "", *, split_words: bool = True) -> list[str]:
@@ -109,13 +123,16 @@ def _wrap(text: str, width: int, indent: str = "", *, split_words: bool = True) 
     ) or [""]
 
 
-def _row_lines(cells: list[tuple[str, str]], widths: tuple[int, ...], name_style: str = "") -> list[Line]:
-    """One table row; the name (first cell) wraps under itself, the rest sit on its first line."""
+def _row_lines(
+    cells: Sequence[tuple[str, str]], widths: tuple[int, ...], name_style: str = "", *, counts_from: int = 4
+) -> list[Line]:
+    """One table row; the name (first cell) wraps under itself, the rest sit on its first line;
+    the cells from ``counts_from`` on (errors, warnings, proposals) are right-aligned."""
     name_lines = _wrap(cells[0][0], widths[0], "  ")
     first: Line = [(_pad(name_lines[0], widths[0]), name_style)]
-    for index, ((text, style), width) in enumerate(zip(cells[1:], widths[1:], strict=True)):
+    for index, ((text, style), width) in enumerate(zip(cells[1:], widths[1:], strict=True), 1):
         first.append((_GAP, ""))
-        first.append((_pad(text, width, right=index >= 3), style))
+        first.append((_pad(text, width, right=index >= counts_from), style))
     return [first, *([(line, name_style)] for line in name_lines[1:])]
 
 
@@ -131,10 +148,13 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
     header: tuple[str, ...] = _HEADER
     if proposals_w:
         widths, header = (*widths, proposals_w), (*_HEADER, _PROPOSALS_HEADER)
+    counts_from = 4  # name, state, file, date, then the counts
+    if not file_w:  # no room for file names: the column goes (see _widths)
+        widths, header, counts_from = _without_file(widths), _without_file(header), 3
     overdue = (report.days_left or 0) < 0
     title = f"Kế hoạch {plan.code}" if plan.code else "Kế hoạch"
     lines: list[Line] = [[(f"{title}: tình hình nộp báo cáo đến ngày {vn_date(report.today)}", "bold")], []]
-    lines += _row_lines([(h, "bold") for h in header], widths, "bold")
+    lines += _row_lines([(h, "bold") for h in header], widths, "bold", counts_from=counts_from)
     if rules:
         lines.append([("─" * min(sum(widths) + len(_GAP) * (len(widths) - 1), width), "dim")])
     groups = report.groups()
@@ -162,7 +182,7 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
                 count = row.proposals
                 cell = count.cell if count is not None else ""
                 cells.append((cell, "bold red" if count is not None and count.over_quota else ""))
-            lines += _row_lines(cells, widths)
+            lines += _row_lines(cells if file_w else _without_file(cells), widths, counts_from=counts_from)
 
     if report.extra_files:
         lines += [[], [("Các tệp không được tính trong bảng trên:", "bold")]]
@@ -185,6 +205,8 @@ def table_lines(report: StatusReport, width: int | None = None, *, rules: bool =
     if (proposals_text := proposals_sentence(report)) is not None:
         lines += [[(text, "")] for text in _wrap(proposals_text, width)]
         lines += [[(text, "dim")] for text in _wrap(_PROPOSALS_LEGEND, width)]
+    if not file_w:
+        lines += [[(text, "dim")] for text in _wrap(_NO_FILE_COLUMN, width)]
     if (extra_text := extra_sentence(summary)) is not None:
         lines += [[(text, "")] for text in _wrap(extra_text, width)]
     late_style = "bold red" if overdue and summary.missing else ""
