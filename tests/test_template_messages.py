@@ -48,3 +48,24 @@ def test_a_function_called_properly_still_prints_its_result(tmp_path: Path) -> N
     from docx import Document
 
     assert Document(str(out)).paragraphs[0].text.startswith("IV ngày")
+
+
+SYNTAX = [
+    ("{{ x }", "gặp '}' ở chỗ không đúng"),
+    ("{% for x in report.recipients %}", "mẫu hết mà khối 'for' chưa được đóng (cần một trong các thẻ 'endfor' hoặc 'else')"),
+    ("{% if x %}{% endfor %}", "gặp thẻ 'endfor' trong khi khối 'if' đang mở chưa được đóng"),
+    ("{% endif %}", "không có thẻ 'endif'"),
+    ("{{ x | }}", "cần một tên nhưng gặp dấu đóng }}"),
+    ("{{ 'abc }}", "gặp ký tự \"'\" không đúng chỗ (một chuỗi chưa đóng dấu nháy?)"),
+]
+
+
+@pytest.mark.parametrize(("markup", "said"), SYNTAX)
+def test_template_syntax_errors_are_said_in_vietnamese(tmp_path: Path, markup: str, said: str) -> None:
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    template = tmp_path / "r.xml.j2"
+    template.write_text(f"<document>\n<p>{markup}</p></document>", encoding="utf-8")
+    result = runner.invoke(app, ["compile", str(units), "--template", str(template), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 2, result.output
+    assert f"{template}:2: Mẫu báo cáo viết sai cú pháp: {said}" in " ".join(result.output.split())
+    assert not any(word in result.output for word in ("unexpected", "Encountered", "expected token", "Jinja was"))

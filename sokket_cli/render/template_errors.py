@@ -25,6 +25,34 @@ class PrintedCallable(jinja2.TemplateError):
     would put "<function long_date at 0x7f…>" into the report."""
 
 
+_TOKENS = {"end of print statement": "dấu đóng }}", "end of statement block": "dấu đóng %}", "name": "một tên"}
+# Jinja's usual syntax messages, in Vietnamese; the names it quotes are kept
+_SYNTAX = (
+    (re.compile(r"^Unexpected end of template\. Jinja was looking for the following tags: (.*?)\. "
+                r"The innermost block that needs to be closed is '(\w+)'\.$"),
+     "mẫu hết mà khối '{1}' chưa được đóng (cần một trong các thẻ {0})."),
+    (re.compile(r"^Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: (.*?)\. "
+                r"The innermost block that needs to be closed is '(\w+)'\.$"),
+     "gặp thẻ '{0}' trong khi khối '{2}' đang mở chưa được đóng (cần một trong các thẻ {1})."),
+    (re.compile(r"^Encountered unknown tag '(\w+)'\.$"), "không có thẻ '{0}' (hoặc thẻ đóng không có thẻ mở)."),
+    (re.compile(r"^unexpected '(.*)'$"), "gặp '{0}' ở chỗ không đúng (thiếu hay thừa dấu ngoặc?)."),
+    (re.compile(r"^unexpected char (.*) at \d+$"), "gặp ký tự {0} không đúng chỗ (một chuỗi chưa đóng dấu nháy?)."),
+    (re.compile(r"^expected token '(.*)', got '(.*)'$"), "cần {0} nhưng gặp '{1}'."),
+    (re.compile(r"^Expected an expression, got '(.*)'$"), "cần một biểu thức nhưng gặp {0}."),
+)
+
+
+def syntax_said(message: str) -> str:
+    """Jinja's syntax message in Vietnamese; one not known is kept, marked as Jinja's own."""
+    for pattern, wording in _SYNTAX:
+        if match := pattern.match(message):
+            said = wording.format(*(_TOKENS.get(g, g).replace(" or ", " hoặc ") for g in match.groups()))
+            for token in _TOKENS.values():  # a token said in words is not quoted
+                said = said.replace(f"'{token}'", token)
+            return said
+    return f"(thông báo của Jinja) {message}"
+
+
 def _undefined_what(message: str) -> str:
     """'foo' is undefined / 'dict object' has no attribute 'x', said in Vietnamese."""
     if match := _UNDEFINED_NAME.match(message):
@@ -67,7 +95,9 @@ def template_error(exc: BaseException, source_path: Path) -> TemplateError:
     """What a clerk reads for an error of the template, whether met loading or rendering."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(
-            f"Mẫu báo cáo viết sai cú pháp: {exc.message}", path=Path(exc.filename or source_path), line=exc.lineno
+            f"Mẫu báo cáo viết sai cú pháp: {syntax_said(exc.message or '')}",
+            path=Path(exc.filename or source_path),
+            line=exc.lineno,
         )
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(
