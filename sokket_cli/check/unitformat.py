@@ -26,6 +26,7 @@ ITEM_TEXT_KEY = "text"
 ITEM_CHILDREN_KEY = "items"
 ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
 UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
+VALUE_SLOT = "{value}"  # where a message template takes the figure, in Python and the HTML form
 COMMENDATIONS_KEY = "commendations"  # the unit's proposals for commendation (plan's block)
 # no section takes these
 RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY, COMMENDATIONS_KEY)
@@ -124,12 +125,26 @@ class Field:
         low, high = self.minimum, self.maximum
         if (low is None or value >= low) and (high is None or value <= high):
             return None
+        below, above = self.bounds_templates()
+        template = below if low is not None and value < low else above
+        return (template or "").replace(VALUE_SLOT, numbers.format_vn(value))
+
+    def bounds_templates(self) -> tuple[str | None, str | None]:
+        """The messages for a figure below ``min`` and above ``max`` (None: no such bound),
+        with :data:`VALUE_SLOT` for the figure: validate fills them, and so does the HTML form."""
         fmt = numbers.format_vn
-        broken = f"ít nhất {fmt(low)}" if low is not None and value < low else f"tối đa {fmt(high)}"
+        low, high = self.minimum, self.maximum
         both = f" (từ {fmt(low)} đến {fmt(high)})" if low is not None and high is not None else ""
+
+        def said(broken: str) -> str:
+            return (
+                f"Chỉ tiêu '{self.key}' ({self.title}) ghi {VALUE_SLOT}, nhưng kế hoạch quy định "
+                f"số liệu này {broken}{both}. Hãy kiểm tra lại số liệu."
+            )
+
         return (
-            f"Chỉ tiêu '{self.key}' ({self.title}) ghi {numbers.format_vn(value)}, nhưng kế "
-            f"hoạch quy định số liệu này {broken}{both}. Hãy kiểm tra lại số liệu."
+            None if low is None else said(f"ít nhất {fmt(low)}"),
+            None if high is None else said(f"tối đa {fmt(high)}"),
         )
 
     def over_100_message(self, value: Decimal) -> str | None:
@@ -246,6 +261,7 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["type_name"] = field.type_name
         data["minimum"] = None if field.minimum is None else str(field.minimum)
         data["maximum"] = None if field.maximum is None else str(field.maximum)
+        data["below_message"], data["above_message"] = field.bounds_templates()
     if field.choices:
         data["choices"] = list(field.choices)
     if field.kind is Kind.PROPOSALS:

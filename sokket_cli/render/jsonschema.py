@@ -10,6 +10,7 @@ The editor reads YAML 1.2: ``45`` is a number, ``2021-06-30`` and ``"96,5"`` are
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from sokket_cli.check.numbers import DECIMAL, PERCENT
@@ -96,6 +97,14 @@ def _number(field: Field) -> dict[str, Any]:
     else:
         number = {"type": "integer", "minimum": 0}
         text = {"type": "string", "pattern": _INTEGER_PATTERN}
+    # the plan's bounds, for a figure written as a number (a text figure is checked by validate)
+    if field.minimum is not None:
+        number["minimum"] = max(number.get("minimum", field.minimum), field.minimum)
+    if field.maximum is not None:
+        number["maximum"] = field.maximum
+    for bound in ("minimum", "maximum"):
+        if isinstance(number.get(bound), Decimal):
+            number[bound] = int(number[bound]) if number[bound] == number[bound].to_integral_value() else float(number[bound])
     data["anyOf"] = [number, text, {"type": "null"}]
     return data
 

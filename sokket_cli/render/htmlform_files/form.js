@@ -44,6 +44,12 @@
     });
   }
   function nfc(s) { return s.normalize("NFC"); }
+  /* UnitFormat's Field.bounds_message: the plan's min/max, with validate's own wording. */
+  function outOfBounds(field, value, text) {
+    if (field.minimum !== null && value < Number(field.minimum)) return fill(field.below_message, { value: text });
+    if (field.maximum !== null && value > Number(field.maximum)) return fill(field.above_message, { value: text });
+    return "";
+  }
 
   // ---- numbers: numbers.parse, applied to the same patterns and messages ------------------
   /* {stored: text to write} or {problem: validate's explanation}. */
@@ -535,6 +541,7 @@
         } else {
           note = "Sẽ lưu: " + result.stored + (f.field.measure ? " " + f.field.measure : "");
           written.push([f.field.key, result.stored]);
+          message = outOfBounds(f.field, Number(result.stored.replace(",", ".")), strip(text));
         }
       }
       f.stored.textContent = note;
