@@ -153,6 +153,7 @@ def test_kinds_and_forms_typed_by_hand_are_accepted(tmp_path: Path) -> None:
         (f"    form: \"{GIAY_KHEN}\"\n", "", (21, 5), "missing-field", "thiếu mục 'form'"),
         ("  - kind: ca-nhan\n    name", "  - name", (21, 5), "missing-field", "thiếu mục 'kind'"),
         ("kind: ca-nhan", "kind: doan-the", (21, 11), "bad-value", "Hãy ghi 'kind: tap-the' (tập thể) hoặc 'kind: ca-nhan' (cá nhân)."),
+        ("kind: ca-nhan", "kind: Ca nhân", (21, 11), "bad-value", "Loại 'Ca nhân' không có. Có phải là 'kind: ca-nhan' (cá nhân)?"),
         ("birth_year: 1975", "birth_year: 75", (24, 17), "bad-value", "Năm sinh '75' không hợp lệ; hãy ghi năm có 4 chữ số, từ 1926 đến 2010"),
         ("birth_year: 1975", "birth_year: 2020", (24, 17), "bad-value", "từ 1926 đến 2010"),
         ("gender: nam", "gender: x", (25, 13), "bad-value", "hãy ghi 'gender: nam' hoặc 'gender: nữ'"),
@@ -161,7 +162,7 @@ def test_kinds_and_forms_typed_by_hand_are_accepted(tmp_path: Path) -> None:
         ("    gender: nam\n", "    gender: nam\n    note: \"Đảng viên 30 năm\"\n", (26, 5), "unknown-key", "không có mục 'note' nên nội dung ghi ở đó sẽ bị mất"),
         ('name: "Nguyễn Văn A"', 'name: ""', (22, 11), "missing-field", "Mục 'name' (tên tập thể hoặc họ và tên) của đề nghị khen thưởng đang để trống."),
     ],
-    ids=["name", "position", "achievement", "form", "kind", "bad-kind", "short-year", "young", "gender",
+    ids=["name", "position", "achievement", "form", "kind", "bad-kind", "half-accented-kind", "short-year", "young", "gender",
          "form-typo", "form-not-in-plan", "unknown-key", "empty-name"],
 )
 def test_each_wrong_field_is_an_error_saying_what_to_type(

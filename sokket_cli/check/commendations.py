@@ -319,8 +319,17 @@ def _kind(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], text
         return None
     kind = _KIND_SPELLINGS.get(fold(texts["kind"]))
     if kind is None:
-        reader.add(fields["kind"][1], "bad-value", f"Loại '{texts['kind']}' không có. {how}")
+        guess = _KIND_SPELLINGS.get(_bare(texts["kind"]))
+        meant = f" Có phải là 'kind: {guess}' ({KIND_TITLES[guess]})?" if guess else ""
+        reader.add(fields["kind"][1], "bad-value", f"Loại '{texts['kind']}' không có.{meant} {how}")
     return kind
+
+
+def _bare(text: str) -> str:
+    """Folded without diacritics and with hyphens as spaces: 'Ca Nhân', 'tap-thể' → 'ca nhan',
+    'tap the'; used only to suggest the spelling meant, never to accept one."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", fold(text)) if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("-", " ")
 
 
 def _form(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], texts: dict[str, str], block: CommendationPlan) -> str | None:
