@@ -122,8 +122,7 @@ def describe(text: str) -> Terms:
     words, kept, cited = _reading(folded.encode().translate(_ZERO_DIGITS).decode())
     if not cited:
         return Terms(words, kept, frozenset(), folded)
-    numbers = _DIGITS.findall(folded)
-    references = frozenset([f"{int(numbers[index])}-{kind}" for index, kind in cited])
+    references = frozenset([f"{int(folded[start:end])}-{kind}" for start, end, kind in cited])
     # the documents cited say what the item is about: they come first
     return Terms((*sorted(references), "", *words), references | kept, references, folded)
 
@@ -131,16 +130,20 @@ def describe(text: str) -> Terms:
 @functools.lru_cache(maxsize=1 << 12)
 def _reading(
     shape: str,
-) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, str], ...]]:
+) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int, str], ...]]:
     """A text's content syllables in order and as a set, and which of its numbers cite a
-    document (their places among its numbers) and of what kind, read from its shape: the
-    folded text with every ASCII digit a 0, since neither depends on the figures. Cached:
-    units write one sentence with their own figures."""
+    document (where they stand) and of what kind, read from its shape: the folded text with
+    every ASCII digit a 0, since none of it depends on the figures. Cached: units write one
+    sentence with their own figures, so the numbers are then sliced out, never searched."""
     clauses, numbers = _clauses(shape)
     runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
-    cited = () if not _DIGIT.search(shape) else tuple(
-        (index, kind) for index, _, kind in _citations(shape, numbers)
-    )
+    cited: tuple[tuple[int, int, str], ...] = ()
+    if _DIGIT.search(shape):
+        citations = tuple(_citations(shape, numbers))
+        if citations:
+            # a 0 for each ASCII digit: the digit runs stand where the text's own do
+            spans = [match.span() for match in _DIGITS.finditer(shape)]
+            cited = tuple((*spans[index], kind) for index, _, kind in citations)
     return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept), cited
 
 
