@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+import test_htmlform
 from helpers import COMMENDATIONS_BLOCK
 from test_htmlform import (
     EXPECTED,
@@ -67,18 +68,7 @@ def review(tmp_path: Path) -> tuple[Plan, Path]:
     return plan, page
 
 
-@pytest.fixture
-def open_form(review: tuple[Plan, Path], tmp_path: Path) -> Iterator[Callable[[], Form]]:
-    opened: list[Form] = []
-
-    def start() -> Form:
-        form = Form(review[1], tmp_path / "profile", tmp_path / "downloads")
-        opened.append(form)
-        return form
-
-    yield start
-    for form in opened:
-        form.quit()
+open_form = test_htmlform.open_form  # the fixture, opening this module's review
 
 
 def choose(form: Form, name: str, value: str) -> None:
