@@ -116,3 +116,13 @@ def test_bad_plan_bounds_are_refused(tmp_path: Path) -> None:
         load_plan(tmp_path, BOUNDED.replace("min: 1, max: \"1000\"", "min: 10, max: 5").replace("min: 0, max: 100", "min: 0, max: 1.000"))
     codes = sorted(p.code for p in caught.value.problems)
     assert codes == ["bad-number", "bad-value"]
+
+
+def test_an_unknown_format_or_layout_is_refused_at_its_value(tmp_path: Path) -> None:
+    text = PLAN.replace("  format: dang\n", "  format: word\n  layout: theo-nhom\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        read_plan(path)
+    said = {p.message.split(" không có")[0]: (p.line, p.code) for p in caught.value.problems}
+    assert said == {"Thể thức 'word'": (8, "bad-value"), "Cách trình bày 'theo-nhom'": (9, "bad-value")}

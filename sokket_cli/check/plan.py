@@ -151,24 +151,16 @@ class _PlanReader(Reader):
         fields = self.fields(node, known, "Mục 'report'")
         if fields is None:
             return ReportSettings()
-        fmt = self.optional_text(fields, "format", "dang")
-        if fmt not in FORMATS:
-            self.add(
-                fields["format"][1],
-                "bad-value",
-                f"Thể thức '{fmt}' không có. Chọn 'dang' (văn bản của Đảng, HD 36-HD/VPTW) hoặc "
-                "'nha-nuoc' (Nghị định 30/2020/NĐ-CP).",
-            )
-            fmt = "dang"
-        layout = self.optional_text(fields, "layout", LAYOUTS[0])
-        if layout not in LAYOUTS:
-            self.add(
-                fields["layout"][1],
-                "bad-value",
-                f"Cách trình bày '{layout}' không có. Chọn 'theo-y' (gộp các ý giống nhau của "
-                "các đơn vị, ý nhiều đơn vị nêu đứng trước) hoặc 'theo-don-vi' (từng đơn vị).",
-            )
-            layout = LAYOUTS[0]
+        fmt = self.choice(
+            fields, "format", FORMATS,
+            "Thể thức '{value}' không có. Chọn 'dang' (văn bản của Đảng, HD 36-HD/VPTW) hoặc "
+            "'nha-nuoc' (Nghị định 30/2020/NĐ-CP).",
+        )
+        layout = self.choice(
+            fields, "layout", LAYOUTS,
+            "Cách trình bày '{value}' không có. Chọn 'theo-y' (gộp các ý giống nhau của "
+            "các đơn vị, ý nhiều đơn vị nêu đứng trước) hoặc 'theo-don-vi' (từng đơn vị).",
+        )
         signer = Signer()
         if "signer" in fields:
             sfields = self.fields(fields["signer"][1], ("authority", "position", "name"), "Mục 'signer'")

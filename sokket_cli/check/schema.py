@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from calendar import monthrange
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import MAXYEAR, MINYEAR, date
 
 from sokket_cli.intake.yamlnodes import (
@@ -150,6 +150,15 @@ class Reader:
         if key not in fields:
             return default
         return self.text(fields[key][1], f"Mục '{key}'") or default
+
+    def choice(self, fields: dict[str, tuple[Node, Node]], key: str, choices: Sequence[str], refusal: str) -> str:
+        """An optional text that must be one of ``choices`` (the first is the default);
+        another is refused with ``refusal`` ({value} is what was written) and the default kept."""
+        value = self.optional_text(fields, key, choices[0])
+        if value in choices:
+            return value
+        self.add(fields[key][1], "bad-value", refusal.format(value=value))
+        return choices[0]
 
     def required_text(self, fields: dict[str, tuple[Node, Node]], key: str, parent: Node, what: str) -> str | None:
         if key not in fields:
