@@ -104,7 +104,7 @@ def as_proposal(typed: dict[str, str]) -> Proposal:
     """What validate reads from a row: the same data for unit_yaml."""
     year = typed.get("birth_year")
     return Proposal(typed["kind"], typed["name"], typed["form"], typed["achievement"], typed.get("position", ""),
-                    int(year) if year else None, typed.get("gender", ""))
+                    int(year) if year else None, typed.get("gender", ""), typed.get("proposed_by", ""))
 
 
 def saved_file(form: Form, folder: Path, unit_id: str) -> bytes:
@@ -251,6 +251,30 @@ def test_rows_survive_the_browser_and_a_saved_file_opens_back(
     said = check_unit(Path("x.yaml"), again.output().encode(), plan).report.problems
     assert [p.message.startswith(shown) for p in said] == [True]
     assert again.errors() == []
+
+
+@needs_browser
+def test_what_the_page_does_not_show_is_kept_from_an_opened_file(
+    review: tuple[Plan, Path], open_form: Callable[[], Form], tmp_path: Path
+) -> None:
+    """A roll-up file's proposed_by, and a position written for a collective, have no box on
+    the page; opened and saved again, they were dropped while the file stayed valid."""
+    plan = review[0]
+    forwarded = dict(PERSON, proposed_by="Đảng ủy xã Phù Linh")
+    placed = dict(COLLECTIVE, position="Chi bộ trực thuộc Đảng ủy phường")
+    opened = tmp_path / "soc-son.yaml"
+    opened.write_text(expected_file(plan, "soc-son", "x", [forwarded, placed]), encoding="utf-8")
+    form = open_form()
+    form.driver.find_element("id", "open-file").send_keys(str(opened))
+    for _ in range(50):
+        if "soc-son.yaml" in form.text("status"):
+            break
+        time.sleep(0.1)
+    expected = expected_file(plan, "soc-son", "Huyện ủy Sóc Sơn", [forwarded, placed])
+    assert form.output() == expected
+    assert check_unit(Path("x.yaml"), form.output().encode(), plan).valid
+    form.quit()
+    assert open_form().output() == expected  # and through the browser's storage
 
 
 @needs_browser

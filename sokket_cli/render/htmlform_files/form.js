@@ -274,6 +274,8 @@
   var entryKeys = offer ? offer.children.map(function (c) { return c.key; }).filter(function (k) {
     return offer.form_keys.indexOf(k) >= 0; // the keys a unit fills in, in the file's order
   }) : [];
+  var fileKeys = offer ? offer.children.map(function (c) { return c.key; }) : []; // as unit_yaml writes them
+  var keptKeys = fileKeys.filter(function (k) { return entryKeys.indexOf(k) < 0; }); // read, not shown: kept
   var entryFields = {};
   if (offer) offer.children.forEach(function (c) { entryFields[c.key] = c; });
   var kindsByKey = {};
@@ -293,7 +295,8 @@
   }
   var PERSON_WIDE = { position: true };
   function addProposal(values) {
-    var row = { node: el("div", { class: "proposal" }), inputs: {}, problems: {}, boxes: {} };
+    var row = { node: el("div", { class: "proposal" }), inputs: {}, problems: {}, boxes: {}, kept: {} };
+    keptKeys.forEach(function (key) { if (values[key]) row.kept[key] = values[key]; });
     var head = el("div", { class: "proposal-head" });
     row.number = el("span", { class: "proposal-number" });
     head.appendChild(row.number);
@@ -394,7 +397,8 @@
         var text = strip(nfc(row.inputs[key].value));
         var personOnly = offer.person_keys.indexOf(key) >= 0;
         var required = entryFields[key].required || (person && offer.person_required.indexOf(key) >= 0);
-        if (personOnly && !person) text = null;
+        // a collective has no year or gender; a position it was given in a file is kept
+        if (personOnly && !person && (offer.person_required.indexOf(key) < 0 || !text)) text = null;
         else if (text || required) entry[key] = text;
         var message = "";
         if (text === "" && required) message = fill(M.empty_field, { key: key, what: RULES.what[key] });
@@ -406,6 +410,7 @@
         showProblem(row.problems[key], row.inputs[key], markAll || touched[row.inputs[key].name] ? message : "");
         if (message) problems.push("Đề nghị " + (i + 1) + ": " + message);
       });
+      Object.keys(row.kept).forEach(function (key) { entry[key] = row.kept[key]; });
       return entry;
     });
     var quota = unitQuota(unitId);
@@ -441,7 +446,7 @@
     if (!entries.length) return ["commendations: []"];
     var lines = ["commendations:"];
     entries.forEach(function (entry) {
-      var written = entryKeys.filter(function (k) { return Object.prototype.hasOwnProperty.call(entry, k); });
+      var written = fileKeys.filter(function (k) { return Object.prototype.hasOwnProperty.call(entry, k); });
       written.forEach(function (k, i) {
         var value = entry[k];
         var plain = k === "kind" ? kindsByKey[value] !== undefined : k === "birth_year" && /^[0-9]+$/.test(value);
@@ -453,6 +458,7 @@
   function proposalValues(row) {
     var values = {};
     Object.keys(row.inputs).forEach(function (key) { values[key] = row.inputs[key].value; });
+    Object.keys(row.kept).forEach(function (key) { values[key] = row.kept[key]; });
     return values;
   }
   function setProposals(list, none) {
@@ -469,7 +475,7 @@
   function proposalFromYaml(data) {
     var values = {};
     if (!data || typeof data !== "object" || Array.isArray(data)) return values;
-    entryKeys.forEach(function (key) { if (typeof data[key] === "string") values[key] = data[key]; });
+    fileKeys.forEach(function (key) { if (typeof data[key] === "string") values[key] = data[key]; });
     if (values.kind) values.kind = RULES.kind_spellings[foldText(values.kind)] || values.kind;
     if (values.gender) values.gender = RULES.gender_spellings[foldText(values.gender)] || values.gender;
     if (values.form) {
