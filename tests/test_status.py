@@ -14,18 +14,16 @@ from typer.testing import CliRunner
 from sokket_cli.check.collect import collect
 from sokket_cli.check.plan import read_plan
 from sokket_cli.check.status import (
-    BOM,
     State,
     StatusReport,
     build_status,
     deadline_sentence,
     missing_lines,
-    status_csv,
-    status_document,
     summary_sentence,
 )
 from sokket_cli.cli import app
 from sokket_cli.intake.discovery import gather
+from sokket_cli.render.status_data import BOM, status_csv, status_document
 from sokket_cli.render.status_table import plain, table_lines
 
 LONG_NAME = "Đảng đoàn Hội Liên hiệp Phụ nữ Thành phố"

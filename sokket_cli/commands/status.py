@@ -102,7 +102,8 @@ def status(
 ) -> None:
     """Xem đơn vị nào đã nộp, chưa nộp, nộp muộn hoặc có lỗi."""
     from sokket_cli.check.collect import collect
-    from sokket_cli.check.status import build_status, missing_lines, status_csv, status_json
+    from sokket_cli.check.status import build_status, missing_lines
+    from sokket_cli.render.status_data import status_csv, status_json
     from sokket_cli.render.status_table import plain, table_lines
 
     day = parse_day(today) if today is not None else date.today()
