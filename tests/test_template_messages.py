@@ -21,6 +21,7 @@ CASES = [
     ("{{ report.nguoi_ky }}", "dùng '.nguoi_ky' nhưng dữ liệu ở đó không có mục 'nguoi_ky'"),
     ("{{ long_date }}", "in ra 'long_date', nhưng 'long_date' là một hàm, cần được gọi"),
     ("{{ report.items }}", "in ra 'items', nhưng 'items' là một hàm"),
+    ("{% for i in range(10**8) %}{{ i }}{% endfor %}", "gọi range() với quá nhiều số (tối đa 100.000 số, vì an toàn)"),
 ]
 ENGLISH = ("is unsafe", "is undefined", "has no attribute", "object at 0x", "function", "built-in")
 

@@ -118,6 +118,12 @@ def template_error(exc: BaseException, source_path: Path) -> TemplateError:
         message = f"{exc} Hãy sửa mẫu: có thể một vòng lặp hoặc phép nhân chuỗi bị viết sai."
     elif isinstance(exc, MemoryError):
         message = MEMORY_MESSAGE
+    elif isinstance(exc, OverflowError) and "MAX_RANGE" in str(exc):
+        most = f"{jinja2.sandbox.MAX_RANGE:,}".replace(",", ".")
+        message = (
+            f"Mẫu báo cáo gọi range() với quá nhiều số (tối đa {most} số, vì an toàn). Hãy sửa "
+            "mẫu: có thể một vòng lặp bị viết sai."
+        )
     elif isinstance(exc, RecursionError):
         message = "Mẫu báo cáo gọi lồng nhau quá sâu: có thể một macro tự gọi lại chính nó mãi không dừng."
     elif isinstance(exc, jinja2.TemplateError):
