@@ -2,22 +2,33 @@
 
 validate warns about an item written in curly quotes, one with no letter, and one that
 starts with numbering typed by hand (the draft numbers items itself). check/unit.py runs
-:func:`problem` on each item.
+:func:`problem` on each item; the HTML form gets the same patterns and message templates as
+data (:func:`rules`), so the page warns with validate's words.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from functools import cache
+from typing import Any
 
 from sokket_cli.check.unitformat import INDICATORS_KEY
+from sokket_cli.intake.text import ETH_LOOKALIKES, eth_message
 
+# What Python's \s and str.strip() take as whitespace, as a class JavaScript reads alike
+# (JavaScript's own \s differs: it takes U+FEFF and leaves U+001C..U+001F and U+0085).
+_SPACE = r"[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_NOT_SPACE = "[^" + _SPACE[1:]
 # The whole item between “ and ”, with no other curly quote: group 1 is what is inside
 CURLY_QUOTES_PATTERN = "“([^“”]*)”"
 # "4. ", "a) ", "1.2. ", "(3) ", "II. ": numbering typed by hand; the report numbers itself
-HAND_NUMBER_PATTERN = r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,4}|[ivx]{2,4})[.)]\s+(?=\S)"
+HAND_NUMBER_PATTERN = (
+    r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,4}|[ivx]{2,4})[.)]" + _SPACE + "+(?=" + _NOT_SPACE + ")"
+)
 _CURLY_QUOTES = re.compile(CURLY_QUOTES_PATTERN)
 _HAND_NUMBER = re.compile(HAND_NUMBER_PATTERN)
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")  # for the page: letter_class(), the same characters
 SHOWN = 60  # how much of an item a warning quotes
 
 # Message templates, filled by str.format here and by the page's fill() alike
@@ -60,3 +71,37 @@ def quoted(text: str) -> str:
 
 def _shown(text: str) -> str:
     return text if len(text) <= SHOWN else f"{text[:SHOWN]}…"
+
+
+@cache
+def letter_class() -> str:
+    """The characters ``[^\\W\\d_]`` matches, as a class both Python and JavaScript (with the
+    ``u`` flag) read alike: Unicode versions differ between the two, listed code points do not."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if _LETTER.match(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    spans = (chr(low) + ("-" if high > low + 1 else "") + (chr(high) if high > low else "") for low, high in ranges)
+    return "[" + "".join(spans) + "]"
+
+
+def rules() -> dict[str, Any]:
+    """The checks of :func:`problem`, and validate's look-alike letters, as data for the
+    HTML form's script (patterns for JavaScript's ``u`` flag)."""
+    return {
+        "patterns": {
+            "curly_quotes": CURLY_QUOTES_PATTERN,
+            "letter": letter_class(),
+            "hand_number": HAND_NUMBER_PATTERN,
+        },
+        "messages": {
+            "curly-quotes": CURLY_QUOTES,
+            "no-letter": NO_LETTER,
+            "hand-numbering": HAND_NUMBERING,
+        },
+        "shown": SHOWN,
+        "lookalikes": {char: eth_message(char) for char in ETH_LOOKALIKES},
+    }
