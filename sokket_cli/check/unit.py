@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sokket_cli.check import numbers
+from sokket_cli.check import item_text, numbers
 from sokket_cli.check.commendations import REQUIRED_STATEMENT, ProposalList, read_proposals
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import Reader, nearest, vn_date
@@ -51,13 +51,6 @@ from sokket_cli.problems import FileReport, Problem, Severity, error
 MAX_DEPTH = 8  # sub-items deeper than this are a mistake in indentation, not a report
 _TRAILING_COMMENT = re.compile(r"\s+#")
 _ESCAPE = re.compile(r"\\(.)")
-_LETTER = re.compile(r"[^\W\d_]")
-# "4. ", "a) ", "1.2. ", "(3) ", "II. ": numbering typed by hand; the report numbers itself
-_HAND_NUMBER = re.compile(r"\(?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[IVX]{1,4}|[ivx]{2,4})[.)]\s+(?=\S)")
-_SHOWN = 60  # how much of an item a warning quotes
-# A capital that cannot open hand numbering (I, V, X can: "II. "): a sentence, as nearly every
-# item is, with nothing for check_item_text to look at. A C-level membership test.
-_SENTENCE_START = frozenset(c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and c not in "IVX").__contains__
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,36 +131,10 @@ class _UnitReader(Reader):
         return sentence
 
     def check_item_text(self, node: ScalarNode) -> None:
-        """Text that would print wrong in the draft: curly quotes around the whole item, no
-        letter at all, numbering typed by hand. Called for non-blank items that do not start
-        like a sentence (see _SENTENCE_START)."""
-        text = node.value.strip()
-        if text[0] == "“" and text[-1] == "”" and text.count("“") == 1 and text.count("”") == 1:
-            self.add(
-                node,
-                "curly-quotes",
-                "Ý này nằm trong ngoặc kép cong “...” nên hai dấu ngoặc sẽ được in ra trong báo "
-                f"cáo. Hãy bỏ chúng và dùng ngoặc kép thẳng: - \"{_quoted(text[1:-1].strip())}\"",
-                Severity.WARNING,
-            )
-        elif not text[0].isalpha() and not _LETTER.search(text):
-            self.add(
-                node,
-                "no-letter",
-                f"Ý '{_shown(text)}' không có chữ nào, nên báo cáo sẽ in một dòng chỉ có '{_shown(text)}'. "
-                "Hãy viết thành câu đầy đủ (ví dụ - \"Tổ chức 3 hội nghị.\") hoặc xóa dòng này; số "
-                f"liệu theo chỉ tiêu ghi ở mục '{INDICATORS_KEY}'.",
-                Severity.WARNING,
-            )
-        elif match := _HAND_NUMBER.match(text):
-            self.add(
-                node,
-                "hand-numbering",
-                f"Ý này bắt đầu bằng số thứ tự gõ tay ('{match.group().strip()}'). Báo cáo tổng hợp "
-                "tự trình bày và sắp xếp các ý của mọi đơn vị, nên số này sẽ bị in thừa, lộn xộn. "
-                f"Hãy bỏ số thứ tự: - \"{_quoted(text[match.end():])}\"",
-                Severity.WARNING,
-            )
+        """Text that would print wrong in the draft (see check/item_text.py). Called for
+        non-blank items that do not start like a sentence (item_text.opens_sentence)."""
+        if found := item_text.problem(node.value):
+            self.add(node, *found, Severity.WARNING)
 
     def check_escapes(self, node: ScalarNode) -> None:
         """A backslash in double quotes starts an escape (``\\n`` is a line break, ``\\ `` a
@@ -204,7 +171,7 @@ class _UnitReader(Reader):
             if not node.value or node.value.isspace():  # blank, without copying it
                 self.add(node, "empty-item", f"Một dòng trong {where} đang để trống. Hãy ghi nội dung hoặc xóa dòng '- ' này.")
                 return None
-            if not _SENTENCE_START(node.value[0]):
+            if not item_text.opens_sentence(node.value[0]):
                 self.check_item_text(node)
             return Item(node.value)
         self.lost += 1  # until it turns out to be kept
@@ -221,7 +188,7 @@ class _UnitReader(Reader):
                     "wrong-type",
                     f"Dòng này có dấu hai chấm và dấu cách (': ') nên YAML hiểu thành cặp "
                     f"'tên: giá trị' và câu bị cắt đôi. Hãy đặt cả câu trong ngoặc kép: "
-                    f'- "{_quoted(self.as_written(key, value))}"',
+                    f'- "{item_text.quoted(self.as_written(key, value))}"',
                 )
                 return None
             self.add(
@@ -248,7 +215,7 @@ class _UnitReader(Reader):
                 self.add(node, "empty-item", f"Một ý trong {where} thiếu nội dung ở 'text:'.")
             return None
         assert isinstance(text_node, ScalarNode)
-        if not _SENTENCE_START(text[0]):
+        if not item_text.opens_sentence(text[0]):
             self.check_item_text(text_node)
         self.lost -= 1
         children: tuple[Item, ...] = ()
@@ -366,15 +333,6 @@ class _UnitReader(Reader):
                     f"nhưng tổng các thành phần là {numbers.format_vn(parts_sum)} ({detail}). Hãy "
                     "kiểm tra lại để tổng khớp với các thành phần.",
                 )
-
-
-def _quoted(text: str) -> str:
-    """Text as it goes between double quotes in a suggested rewrite."""
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _shown(text: str) -> str:
-    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…"
 
 
 def _unlikely_submitted(submitted: date, plan_date: date | None, today: date) -> str | None:

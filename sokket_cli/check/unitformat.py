@@ -27,6 +27,7 @@ ITEM_CHILDREN_KEY = "items"
 ITEM_KEYS = (ITEM_TEXT_KEY, ITEM_CHILDREN_KEY)
 UNPLACED_KEY = "unplaced"  # text a converter could not place: validate refuses it until moved
 VALUE_SLOT = "{value}"  # where a message template takes the figure, in Python and the HTML form
+GUESS_SLOT = "{guess}"  # where the over-100% warning takes the rate with its comma moved left
 COMMENDATIONS_KEY = "commendations"  # the unit's proposals for commendation (plan's block)
 # no section takes these
 RESERVED_KEYS = (UNIT_KEY, SUBMITTED_KEY, INDICATORS_KEY, UNPLACED_KEY, COMMENDATIONS_KEY)
@@ -149,15 +150,23 @@ class Field:
 
     def over_100_message(self, value: Decimal) -> str | None:
         """A rate above 100% with no plan bound: possible (beyond target), often a lost comma."""
-        if self.number_type != numbers.PERCENT or self.maximum is not None or value <= 100:
+        if value <= 100 or (template := self.over_100_template()) is None:
             return None
         guess = value
         while guess > 100:
             guess /= 10
+        return template.replace(VALUE_SLOT, numbers.format_vn(value)).replace(GUESS_SLOT, numbers.format_vn(guess))
+
+    def over_100_template(self) -> str | None:
+        """The warning for a rate above 100%, with :data:`VALUE_SLOT` and :data:`GUESS_SLOT`
+        (filled here and by the HTML form); None where there is none: not a rate, or the plan
+        sets a ``max`` (then exceeding it is an error)."""
+        if self.number_type != numbers.PERCENT or self.maximum is not None:
+            return None
         return (
-            f"Chỉ tiêu '{self.key}' ({self.title}) ghi {numbers.format_vn(value)}%, trên 100%. "
-            f"Nếu đúng là vượt 100%, giữ nguyên; nếu là {numbers.format_vn(guess)}%, hãy viết "
-            f"\"{numbers.format_vn(guess)}\" (dấu phẩy, trong ngoặc kép)."
+            f"Chỉ tiêu '{self.key}' ({self.title}) ghi {VALUE_SLOT}%, trên 100%. "
+            f"Nếu đúng là vượt 100%, giữ nguyên; nếu là {GUESS_SLOT}%, hãy viết "
+            f"\"{GUESS_SLOT}\" (dấu phẩy, trong ngoặc kép)."
         )
 
     def empty_message(self, parent: Field | None = None) -> str:
@@ -262,6 +271,7 @@ def _field_data(field: Field, parent: Field | None) -> dict[str, Any]:
         data["minimum"] = None if field.minimum is None else str(field.minimum)
         data["maximum"] = None if field.maximum is None else str(field.maximum)
         data["below_message"], data["above_message"] = field.bounds_templates()
+        data["over_100_message"] = field.over_100_template()
     if field.choices:
         data["choices"] = list(field.choices)
     if field.kind is Kind.PROPOSALS:

@@ -1,8 +1,9 @@
 """The offline HTML form: one self-contained page on which a unit writes its YAML file.
 
 The page's rules are not rewritten by hand in JavaScript: the unit format
-(:meth:`UnitFormat.to_data`), the number rules (:func:`numbers.rules`), validate's wording for
-proposals (:func:`commendations.rules`) and the YAML quoting (:func:`unitfile.quote_rules`) are
+(:meth:`UnitFormat.to_data`), the number rules (:func:`numbers.rules`), validate's warnings on
+an item's text (:func:`item_text.rules`), validate's wording for proposals
+(:func:`commendations.rules`) and the YAML quoting (:func:`unitfile.quote_rules`) are
 embedded as JSON, and the script only applies them. The
 page's HTML, CSS and script are package files, assembled here into one file that needs no
 network (it is opened from a USB stick or an e-mail attachment).
@@ -16,7 +17,7 @@ import re
 from importlib.resources import files
 from typing import Any
 
-from sokket_cli.check import commendations, numbers
+from sokket_cli.check import commendations, item_text, numbers
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
 from sokket_cli.write.unitfile import quote_rules
@@ -40,6 +41,7 @@ def html_form(plan: Plan) -> str:
         },
         "format": plan.unit_format.to_data(),
         "numbers": numbers.rules(),
+        "item_text": item_text.rules(),
         "quote": quote_rules(),
     }
     if plan.commendations is not None:

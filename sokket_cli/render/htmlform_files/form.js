@@ -1,12 +1,14 @@
 "use strict";
 /* The sokket unit form. Every rule here is read from the embedded model (#sokket-data):
    the fields and messages from the plan's unit format, the number rules from
-   sokket_cli/check/numbers.py, the YAML quoting from sokket_cli/write/unitfile.py. */
+   sokket_cli/check/numbers.py, the warnings on an item's text from
+   sokket_cli/check/item_text.py, the YAML quoting from sokket_cli/write/unitfile.py. */
 (function () {
   var model = JSON.parse(document.getElementById("sokket-data").textContent);
   var format = model.format;
   var NUM = model.numbers;
   var QUOTE = model.quote;
+  var ITEM = model.item_text;
   var MAX_DEPTH = 8; // as validate: sub-items nested deeper are refused
   var STORAGE_KEY = "sokket-form:" + model.plan.code;
 
@@ -49,6 +51,65 @@
     if (field.minimum !== null && value < Number(field.minimum)) return fill(field.below_message, { value: text });
     if (field.maximum !== null && value > Number(field.maximum)) return fill(field.above_message, { value: text });
     return "";
+  }
+  /* numbers.format_vn of a figure's digits: "0965", "50" -> "965,5"; "16420", "" -> "16.420". */
+  function formatVn(whole, fraction) {
+    var groups = whole.replace(/^0+(?=[0-9])/, "").replace(/\B(?=([0-9]{3})+$)/g, ".");
+    fraction = fraction.replace(/0+$/, "");
+    return fraction ? groups + "," + fraction : groups;
+  }
+  /* Field.over_100_message on a stored rate ("965"): a warning, with the comma moved left. */
+  function over100(field, stored) {
+    var parts = stored.split(",");
+    var whole = parts[0];
+    var fraction = parts[1] || "";
+    if (!field.over_100_message || !(Number(whole + "." + fraction) > 100)) return "";
+    var value = formatVn(whole, fraction);
+    while (Number(whole + "." + fraction) > 100) {
+      fraction = whole.slice(-1) + fraction;
+      whole = whole.slice(0, -1) || "0";
+    }
+    return fill(field.over_100_message, { value: value, guess: formatVn(whole, fraction) });
+  }
+
+  // ---- an item's text: check/item_text.py's problem(), from the same patterns and wording ----
+  var CURLY_QUOTES = new RegExp("^(?:" + ITEM.patterns.curly_quotes + ")$", "u");
+  var LETTER = new RegExp(ITEM.patterns.letter, "u");
+  var HAND_NUMBER = new RegExp("^(?:" + ITEM.patterns.hand_number + ")", "u");
+  function suggested(text) { return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"'); } // item_text.quoted
+  /* {code, message, fix} for a non-blank item, or null; fix: the text the message suggests. */
+  function itemProblem(text) {
+    var M = ITEM.messages;
+    text = strip(text);
+    var m = CURLY_QUOTES.exec(text);
+    if (m) {
+      var inside = strip(m[1]);
+      return { code: "curly-quotes", message: fill(M["curly-quotes"], { fix: suggested(inside) }), fix: inside };
+    }
+    if (!LETTER.test(text)) {
+      var chars = Array.from(text);
+      var shown = chars.length <= ITEM.shown ? text : chars.slice(0, ITEM.shown).join("") + "…";
+      return { code: "no-letter", message: fill(M["no-letter"], { shown: shown }) };
+    }
+    m = HAND_NUMBER.exec(text);
+    if (m) {
+      var rest = text.slice(m[0].length);
+      return { code: "hand-numbering", message: fill(M["hand-numbering"], { number: strip(m[0]), fix: suggested(rest) }), fix: rest };
+    }
+    return null;
+  }
+  /* validate's warnings on any text: an Icelandic letter typed for Đ or đ. */
+  function lookalikeWarnings(text) {
+    return Object.keys(ITEM.lookalikes).filter(function (char) { return text.indexOf(char) >= 0; }).map(function (char) {
+      return { code: "lookalike-char", message: ITEM.lookalikes[char] };
+    });
+  }
+  /* What validate warns about one item, in its order: look-alike letters, then the text. */
+  function itemWarnings(text) {
+    var found = lookalikeWarnings(text);
+    var problem = itemProblem(text);
+    if (problem) found.push(problem);
+    return found;
   }
 
   // ---- numbers: numbers.parse, applied to the same patterns and messages ------------------
@@ -142,13 +203,13 @@
   function parseItems(text) {
     var top = [];
     var open = []; // open[d]: the last item at depth d
-    nfc(text).split(/\r\n|\r|\n/).forEach(function (line) {
+    nfc(text).split(/\r\n|\r|\n/).forEach(function (line, index) {
       var m = MARKER.exec(line);
       var body = strip(line.slice(m[0].length));
       if (!body) return;
       var depth = m[2].length || (m[1].length ? 1 : 0);
       depth = Math.min(depth, open.length, MAX_DEPTH);
-      var item = { text: body, items: [] };
+      var item = { text: body, items: [], line: index };
       (depth === 0 ? top : open[depth - 1].items).push(item);
       open.length = depth;
       open.push(item);
@@ -219,7 +280,9 @@
     box.appendChild(area);
     var problem = el("p", { class: "problem", role: "alert", hidden: "" });
     box.appendChild(problem);
-    textareas.push({ field: field, parent: parent, node: area, problem: problem });
+    var warnings = el("div", { class: "warnings", role: "status", hidden: "" });
+    box.appendChild(warnings);
+    textareas.push({ field: field, parent: parent, node: area, problem: problem, warnings: warnings, said: "", typing: -1 });
   }
   sections.forEach(function (section, index) {
     var box = el("fieldset", { class: "section" });
@@ -260,8 +323,10 @@
       var problem = el("p", { class: "problem", role: "alert", hidden: "" });
       row.appendChild(stored);
       row.appendChild(problem);
+      var warning = el("p", { class: "warning", hidden: "" });
+      row.appendChild(warning);
       rows.appendChild(row);
-      figureInputs.push({ field: f, node: input, stored: stored, problem: problem });
+      figureInputs.push({ field: f, node: input, stored: stored, problem: problem, warning: warning });
     });
   }
 
@@ -295,7 +360,7 @@
   }
   var PERSON_WIDE = { position: true };
   function addProposal(values) {
-    var row = { node: el("div", { class: "proposal" }), inputs: {}, problems: {}, boxes: {}, kept: {} };
+    var row = { node: el("div", { class: "proposal" }), inputs: {}, problems: {}, warnings: {}, boxes: {}, kept: {} };
     keptKeys.forEach(function (key) { if (values[key]) row.kept[key] = values[key]; });
     var head = el("div", { class: "proposal-head" });
     row.number = el("span", { class: "proposal-number" });
@@ -336,9 +401,12 @@
       box.appendChild(input);
       var problem = el("p", { class: "problem", role: "alert", hidden: "" });
       box.appendChild(problem);
+      var warning = el("p", { class: "warning", hidden: "" });
+      box.appendChild(warning);
       grid.appendChild(box);
       row.inputs[key] = input;
       row.problems[key] = problem;
+      row.warnings[key] = warning;
       row.boxes[key] = box;
     });
     row.node.appendChild(grid);
@@ -380,7 +448,7 @@
     return offer.quotas[unit ? unit.quota : 0];
   }
   /* The proposals as the file will hold them (null: no section) and validate's problems. */
-  function collectProposals(unitId, problems) {
+  function collectProposals(unitId, problems, warnings) {
     if (!offer) return null;
     var M = RULES.messages;
     var year = new Date().getFullYear();
@@ -409,6 +477,10 @@
         }
         showProblem(row.problems[key], row.inputs[key], markAll || touched[row.inputs[key].name] ? message : "");
         if (message) problems.push("Đề nghị " + (i + 1) + ": " + message);
+        var looks = text ? lookalikeWarnings(row.inputs[key].value) : [];
+        row.warnings[key].textContent = looks.map(function (w) { return w.message; }).join(" ");
+        row.warnings[key].hidden = !looks.length;
+        warnings.push.apply(warnings, looks);
       });
       Object.keys(row.kept).forEach(function (key) { entry[key] = row.kept[key]; });
       return entry;
@@ -506,6 +578,52 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
     return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
   }
+  /* The line the caret is on while a box has focus (-1: none): a line being typed ("4", then
+     "4. Kết quả") is judged once the clerk moves on, so no warning flickers while typing. */
+  function typingLine(area) {
+    if (document.activeElement !== area) return -1;
+    return area.value.slice(0, area.selectionStart).split(/\r\n|\r|\n/).length - 1;
+  }
+  /* The warnings on a box's items, each under the box with its line and, where the message
+     suggests a new text, a button that puts it in; rebuilt only when they change. */
+  function showWarnings(box, items) {
+    var found = [];
+    box.typing = typingLine(box.node);
+    (function walk(list) {
+      list.forEach(function (item) {
+        if (item.line !== box.typing) itemWarnings(item.text).forEach(function (w) { w.line = item.line; found.push(w); });
+        walk(item.items);
+      });
+    })(items);
+    var said = JSON.stringify(found);
+    if (said === box.said) return found;
+    box.said = said;
+    box.warnings.textContent = "";
+    box.warnings.hidden = !found.length;
+    found.forEach(function (w) {
+      var p = el("p", { class: "warning", "data-code": w.code });
+      p.appendChild(el("span", { class: "where" }, "Dòng " + (w.line + 1) + ": "));
+      p.appendChild(el("span", { class: "message" }, w.message));
+      if (w.fix !== undefined) {
+        var button = el("button", { type: "button", class: "fix", title: "Thay dòng " + (w.line + 1) + " bằng: " + w.fix }, "Sửa");
+        button.addEventListener("click", function () { fixLine(box, w.line, w.fix); });
+        p.appendChild(document.createTextNode(" "));
+        p.appendChild(button);
+      }
+      box.warnings.appendChild(p);
+    });
+    return found;
+  }
+  /* Put ``text`` in line ``index`` of a box, after its "+" marker, as if the clerk typed it. */
+  function fixLine(box, index, text) {
+    var lines = box.node.value.split(/\r\n|\r|\n/);
+    lines[index] = MARKER.exec(lines[index])[0] + text;
+    box.node.value = lines.join("\n");
+    grow(box.node);
+    refresh();
+    remember();
+    box.node.focus();
+  }
   function showProblem(node, input, message) {
     node.textContent = message || "";
     node.hidden = !message;
@@ -520,6 +638,7 @@
   /* The file's text and the problems validate would find, from what is on the page. */
   function collect() {
     var problems = [];
+    var warnings = []; // validate's warnings: shown, never a reason not to save
     var unitId = unitSelect.value;
     var noUnit = unitId ? "" : "Chưa chọn đơn vị. Hãy chọn tên đơn vị của mình trong danh sách.";
     showProblem(document.getElementById("unit-problem"), unitSelect, markAll || touched.unit ? noUnit : "");
@@ -533,12 +652,14 @@
         ? t.field.empty_statement + " Hãy ghi ít nhất một ý vào ô này, mỗi ý một dòng." : "";
       showProblem(t.problem, t.node, markAll || touched[t.field.path] ? message : "");
       if (message) problems.push(message);
+      warnings.push.apply(warnings, showWarnings(t, items));
     });
     var written = [];
     figureInputs.forEach(function (f) {
       var text = nfc(f.node.value);
       var message = "";
       var note = "";
+      var warning = "";
       if (strip(text)) {
         var result = parseNumber(text, f.field.number_type);
         if (result.problem !== undefined) {
@@ -548,13 +669,17 @@
           note = "Sẽ lưu: " + result.stored + (f.field.measure ? " " + f.field.measure : "");
           written.push([f.field.key, result.stored]);
           message = outOfBounds(f.field, Number(result.stored.replace(",", ".")), strip(text));
+          if (!message) warning = over100(f.field, result.stored);
         }
       }
       f.stored.textContent = note;
       showProblem(f.problem, f.node, message);
       if (message) problems.push(message);
+      f.warning.textContent = warning;
+      f.warning.hidden = !warning;
+      if (warning) warnings.push(warning);
     });
-    var proposals = collectProposals(unitId, problems);
+    var proposals = collectProposals(unitId, problems, warnings);
     var date = submitted.value;
     document.getElementById("submitted-stored").textContent = date ? "Sẽ lưu: ngày " + isoToVn(date) : "";
 
@@ -577,7 +702,7 @@
         lines.push.apply(lines, proposalLines(proposals));
       }
     });
-    return { unitId: unitId, yaml: lines.join("\n") + "\n", problems: problems };
+    return { unitId: unitId, yaml: lines.join("\n") + "\n", problems: problems, warnings: warnings.length };
   }
 
   /* Each box grows with its text, so a clerk sees the whole section without scrolling. */
@@ -601,6 +726,10 @@
       box.appendChild(list);
     } else {
       box.appendChild(el("p", { class: "ok" }, "Biểu mẫu đã điền đủ, có thể lưu tệp và gửi đi."));
+    }
+    if (state.warnings) {
+      box.appendChild(el("p", { class: "warning" }, "Có " + state.warnings + " lưu ý (chữ màu nâu dưới các ô): " +
+        "nên sửa để báo cáo in đúng; không sửa thì tệp vẫn lưu và gửi được."));
     }
     return state;
   }
@@ -821,9 +950,17 @@
     remember();
   });
   form.addEventListener("change", function () { refresh(); remember(); });
+  /* The caret moved to another line of a box: the line it left is judged now. */
+  function caretMoved(event) {
+    var box = textareas.filter(function (t) { return t.node === event.target; })[0];
+    if (box && typingLine(box.node) !== box.typing) refresh();
+  }
+  form.addEventListener("keyup", caretMoved);
+  form.addEventListener("mouseup", caretMoved);
   form.addEventListener("focusout", function (event) {
     var name = event.target.name;
-    if (!name || touched[name]) return;
+    var box = event.target.tagName === "TEXTAREA"; // the line typed last is judged on leaving
+    if (!name || (touched[name] && !box)) return;
     touched[name] = true;
     // Leaving a box for a button: a message appearing now would move the button away from
     // under the pointer and swallow the click; the button's own action refreshes.
@@ -867,6 +1004,6 @@
   refresh();
 
   // For tests and for checking the form against sokket itself.
-  window.sokketForm = { quote: quote, parseNumber: parseNumber, loadText: loadText,
+  window.sokketForm = { quote: quote, parseNumber: parseNumber, loadText: loadText, itemProblem: itemProblem,
     yaml: function () { return output.value; } };
 })();
