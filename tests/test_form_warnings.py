@@ -107,13 +107,23 @@ def test_over_100_message_fills_its_template(plan: Any, value: str, shown: str, 
 def test_validate_warns_with_the_words_the_rules_give(plan: Any, text: str, code: str) -> None:
     said = warnings_of(plan, text)
     assert said == [(code, item_text.problem(text)[1])]  # type: ignore[index]
-    assert page_problem(item_text.rules(), text) == said[0]
+    page = page_problem(item_text.rules(), text)
+    assert page == item_text.problem(text, item_text.FORM_MESSAGES)
+    assert page is not None and page[0] == code
+    assert said[0][1].split(". Hãy")[0] == page[1].split(". Hãy")[0]  # what is wrong: one wording
 
 
 @pytest.mark.parametrize("text", GOOD_ITEMS)
 def test_sentences_have_no_warning_either_way(plan: Any, text: str) -> None:
     assert warnings_of(plan, text) == []
     assert item_text.problem(text) is None and page_problem(item_text.rules(), text) is None
+
+
+def test_the_page_says_how_to_fix_without_yaml() -> None:
+    """The page writes the YAML itself: its advice names the button, not a line to type."""
+    for code, template in item_text.FORM_MESSAGES.items():
+        assert '- "' not in template and "'indicators'" not in template, code
+    assert "nút Sửa" in item_text.FORM_MESSAGES["hand-numbering"]
 
 
 def test_the_suggested_fixes_read_back_as_the_bare_text() -> None:
@@ -148,14 +158,14 @@ def test_no_item_is_spared_by_the_sentence_shortcut() -> None:
 def test_the_rule_data_and_the_python_check_agree(text: str) -> None:
     if not text.strip():
         return  # a blank item is 'empty-item', never checked here
-    assert page_problem(item_text.rules(), text) == item_text.problem(text)
+    assert page_problem(item_text.rules(), text) == item_text.problem(text, item_text.FORM_MESSAGES)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=12))
 def test_any_text_is_judged_alike(text: str) -> None:
     if text.strip():
-        assert page_problem(item_text.rules(), text) == item_text.problem(text)
+        assert page_problem(item_text.rules(), text) == item_text.problem(text, item_text.FORM_MESSAGES)
 
 
 def test_page_size_for_a_province_stays_small(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """validate's warnings on the offline HTML form, in a real browser: an item in curly quotes,
 with no letter, with hand-typed numbering or a look-alike Đ, and a rate over 100%, each shown
-under its field with validate's words, gone once fixed, and never changing the saved file.
+under its field with validate's words for what is wrong (the fix names the page's button),
+gone once fixed, and never changing the saved file.
 
 Like tests/test_htmlform.py, these skip where chromium, chromedriver or selenium is missing.
 """
@@ -74,7 +75,9 @@ def test_each_bad_item_is_warned_with_validates_words_and_clears_when_fixed(
         form.set("lessons", "Bài học đầu tiên.\n+ " + text)
         said = warnings_said(plan, form.output())
         assert [c for c, _ in said] == [code], text
-        assert box_warnings(form, "lessons") == [f"Dòng 2: {said[0][1]}"], text
+        page = item_text.problem(text, item_text.FORM_MESSAGES)
+        assert page is not None and page[0] == code
+        assert box_warnings(form, "lessons") == [f"Dòng 2: {page[1]}"], text
         form.set("lessons", "Bài học đầu tiên.\n+ Bài học thứ hai.")
         assert box_warnings(form, "lessons") == [], text
         assert warnings_said(plan, form.output()) == []
@@ -96,7 +99,9 @@ def test_lookalike_letter_and_rate_over_100_are_warned(
     said = warnings_said(plan, form.output())
     assert [c for c, _ in said] == ["lookalike-char", "lookalike-char", "lookalike-char", "hand-numbering", "percent-over-100"]
     shown = box_warnings(form, "lessons")
-    assert shown == [f"Dòng {n}: {m}" for n, (_, m) in zip([1, 1, 2, 2], said[:4], strict=True)]
+    numbered = item_text.problem("4. Ðồng chí", item_text.FORM_MESSAGES)
+    assert numbered is not None
+    assert shown == [f"Dòng {n}: {m}" for n, (_, m) in zip([1, 1, 2], said[:3], strict=True)] + [f"Dòng 2: {numbered[1]}"]
     assert figure_warning(form, "rate") == said[4][1]
     assert '"96,5"' in said[4][1]
     assert "Có 5 lưu ý" in form.text("problems")
@@ -206,7 +211,7 @@ def test_page_judges_items_as_item_text_does(open_form: Callable[[], Form]) -> N
         texts,
     )
     for text, result in zip(texts, got, strict=True):
-        expected = item_text.problem(text)
+        expected = item_text.problem(text, item_text.FORM_MESSAGES)
         assert (tuple(result) if result else None) == expected, text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -31,36 +32,44 @@ _HAND_NUMBER = re.compile(HAND_NUMBER_PATTERN)
 _LETTER = re.compile(r"[^\W\d_]")  # for the page: letter_class(), the same characters
 SHOWN = 60  # how much of an item a warning quotes
 
-# Message templates, filled by str.format here and by the page's fill() alike
-CURLY_QUOTES = (
-    "Ý này nằm trong ngoặc kép cong “...” nên hai dấu ngoặc sẽ được in ra trong báo "
-    'cáo. Hãy bỏ chúng và dùng ngoặc kép thẳng: - "{fix}"'
-)
-NO_LETTER = (
-    "Ý '{shown}' không có chữ nào, nên báo cáo sẽ in một dòng chỉ có '{shown}'. "
-    'Hãy viết thành câu đầy đủ (ví dụ - "Tổ chức 3 hội nghị.") hoặc xóa dòng này; số '
-    f"liệu theo chỉ tiêu ghi ở mục '{INDICATORS_KEY}'."
-)
-HAND_NUMBERING = (
+# What is wrong, in the same words from validate and on the page
+_CURLY_QUOTES_WHY = "Ý này nằm trong ngoặc kép cong “...” nên hai dấu ngoặc sẽ được in ra trong báo cáo."
+_NO_LETTER_WHY = "Ý '{shown}' không có chữ nào, nên báo cáo sẽ in một dòng chỉ có '{shown}'."
+_HAND_NUMBERING_WHY = (
     "Ý này bắt đầu bằng số thứ tự gõ tay ('{number}'). Báo cáo tổng hợp "
-    "tự trình bày và sắp xếp các ý của mọi đơn vị, nên số này sẽ bị in thừa, lộn xộn. "
-    'Hãy bỏ số thứ tự: - "{fix}"'
+    "tự trình bày và sắp xếp các ý của mọi đơn vị, nên số này sẽ bị in thừa, lộn xộn."
 )
+# How to fix it differs: a YAML file gets the line to write, the page a button that does it.
+# Templates, filled by str.format here and by the page's fill() alike.
+MESSAGES = {
+    "curly-quotes": _CURLY_QUOTES_WHY + ' Hãy bỏ chúng và dùng ngoặc kép thẳng: - "{fix}"',
+    "no-letter": _NO_LETTER_WHY + (
+        ' Hãy viết thành câu đầy đủ (ví dụ - "Tổ chức 3 hội nghị.") hoặc xóa dòng này; số '
+        f"liệu theo chỉ tiêu ghi ở mục '{INDICATORS_KEY}'."
+    ),
+    "hand-numbering": _HAND_NUMBERING_WHY + ' Hãy bỏ số thứ tự: - "{fix}"',
+}
+FORM_MESSAGES = {
+    "curly-quotes": _CURLY_QUOTES_WHY + " Hãy bỏ hai dấu ngoặc (nút Sửa bỏ giúp).",
+    "no-letter": _NO_LETTER_WHY + " Hãy viết thành câu đầy đủ (ví dụ: Tổ chức 3 hội nghị.) hoặc xóa dòng này.",
+    "hand-numbering": _HAND_NUMBERING_WHY + " Hãy bỏ số thứ tự (nút Sửa bỏ giúp).",
+}
 
 # A capital that cannot open hand numbering (I, V, X can: "II. "): a sentence, as nearly every
 # item is, with nothing for problem() to find. A C-level membership test, for the hot path.
 opens_sentence = frozenset(c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and c not in "IVX").__contains__
 
 
-def problem(text: str) -> tuple[str, str] | None:
-    """The warning (code, message) for a non-blank item's text, or None if it prints well."""
+def problem(text: str, messages: Mapping[str, str] = MESSAGES) -> tuple[str, str] | None:
+    """The warning (code, message) for a non-blank item's text, or None if it prints well;
+    ``messages`` are validate's, or :data:`FORM_MESSAGES` for the page."""
     text = text.strip()
     if match := _CURLY_QUOTES.fullmatch(text):
-        return "curly-quotes", CURLY_QUOTES.format(fix=quoted(match.group(1).strip()))
+        return "curly-quotes", messages["curly-quotes"].format(fix=quoted(match.group(1).strip()))
     if not text[0].isalpha() and not _LETTER.search(text):
-        return "no-letter", NO_LETTER.format(shown=_shown(text))
+        return "no-letter", messages["no-letter"].format(shown=_shown(text))
     if match := _HAND_NUMBER.match(text):
-        return "hand-numbering", HAND_NUMBERING.format(number=match.group().strip(), fix=quoted(text[match.end() :]))
+        return "hand-numbering", messages["hand-numbering"].format(number=match.group().strip(), fix=quoted(text[match.end() :]))
     return None
 
 
@@ -97,11 +106,7 @@ def rules() -> dict[str, Any]:
             "letter": letter_class(),
             "hand_number": HAND_NUMBER_PATTERN,
         },
-        "messages": {
-            "curly-quotes": CURLY_QUOTES,
-            "no-letter": NO_LETTER,
-            "hand-numbering": HAND_NUMBERING,
-        },
+        "messages": FORM_MESSAGES,
         "shown": SHOWN,
         "lookalikes": {char: eth_message(char) for char in ETH_LOOKALIKES},
     }
