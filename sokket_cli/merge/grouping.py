@@ -9,7 +9,10 @@ syllables weigh more (inverse document frequency within the section, squared), a
 the first ones: report prose says what an item is about before the details, so a syllable's
 weight shrinks with its position. Figures are dropped ("45 hội nghị" and "38 hội nghị" make
 one point); a cited document counts as a term at the head of the item and must agree:
-"Quy định 08" and "Quy định 101" are two points.
+"Quy định 08" and "Quy định 101" are two points. Synonyms of report prose are read through
+the thesaurus (:mod:`sokket_cli.merge.thesaurus`): a phrase of it adds the syllables of its
+concept to its own ("ngân sách" is read "kinh phí ngân sách"), at half weight, since they are
+the item's only through the synonym; old and new spellings ("hoá", "hóa") are one word.
 
 Two items make the same point when they pass two bars: the weighted share of their content
 syllables in common (Dice) reaches :data:`THRESHOLD`, and the shorter item is mostly said by
@@ -20,11 +23,12 @@ said almost whole by the other, not only its rare words, and was measured to rai
 at the same recall. Items are taken in plan order; each joins the group holding its most similar
 earlier item over both bars if it is also halfway over them with the group's first wording
 (no chains of small steps), else it starts a group. Deterministic and explainable: the runs
-of words two grouped items share ("kê khai tài sản") are kept, so a reader can see why.
+of words two grouped items share ("kê khai tài sản") are kept, so a reader can see why, and
+synonyms show as such ("kinh phí ≈ ngân sách").
 
 The bars favour precision, because a wrong grouping misleads the report: measured on three
-labelled sets (benchmarks/grouping_methods.py), pairs grouped are right 0.91 to 1.00 of the
-time, but paraphrases that share few words mostly stay apart (pairwise recall 0.07 to 0.80
+labelled sets (benchmarks/grouping_methods.py), pairs grouped are right 0.92 to 1.00 of the
+time, but paraphrases that share few words mostly stay apart (pairwise recall 0.11 to 0.88
 by set). Candidates come from an inverted index over each item's rarest terms, never from
 all pairs, and items with the same terms join without any comparison.
 """
@@ -40,14 +44,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from sokket_cli.merge.thesaurus import SPELLING, concept_at
+
 # Both bars chosen by the worst of the labelled sets: benchmarks/grouping_methods.py
-THRESHOLD = 0.45  # weighted share of content syllables in common (Dice)
+THRESHOLD = 0.4  # weighted share of content syllables in common (Dice)
 CONTAINED = 0.7  # share of the shorter item's letters in words the other also uses
 MIN_ITEMS = 10  # in a smaller section the word weights say nothing: only identical items merge
 _LEAD = 10  # a syllable at position p weighs _LEAD / (_LEAD + p): the subject comes first
 _RARE_TERMS = 8  # terms of an item used to find candidates
 _POSTING_CAP = 32  # latest items looked at per term: bounds the work on very common terms
 _LEADER_SHARE = 0.5  # how close to a point's first wording a new one must be, relative
+_SYNONYM_WEIGHT = 0.5  # a syllable an item has only through a synonym weighs half
+_GO_ON = "\x02"  # in Terms.spoken: a concept's later syllables (its wording is on the first)
 
 # Function words and the stock phrases of report prose: they say nothing about the point.
 # Two-syllable phrases are matched as phrases, so "nghị quyết" keeps the "nghị" of "đề nghị".
@@ -105,13 +113,20 @@ _DIGITS = re.compile(r"\d+")
 @dataclass(frozen=True, slots=True)
 class Terms:
     """What an item says, for comparison: its content syllables in text order (an empty
-    string between clauses) and as a set, and the documents it cites; ``folded`` is its
-    case-folded text, for the words it uses (:func:`_wording`), left out of comparisons."""
+    string between clauses) and as a set, and the documents it cites. A phrase of the
+    thesaurus is read as the syllables of its concept, then its own ("kinh phí ngân sách");
+    ``borrowed`` are those the item has only through a synonym.
+    Left out of comparisons: ``spoken``, how the item writes each term (a phrase of the
+    thesaurus where its concept's first syllable stands, :data:`_GO_ON` on the others), to
+    show why items were put together, and ``folded``, its case-folded text, for the words it
+    uses (:func:`_wording`)."""
 
     words: tuple[str, ...]
     terms: frozenset[str]
     references: frozenset[str]
     folded: str = field(compare=False)
+    spoken: tuple[str, ...] = field(compare=False, default=())
+    borrowed: frozenset[str] = field(compare=False, default=frozenset())
 
 
 def describe(text: str) -> Terms:
@@ -119,24 +134,33 @@ def describe(text: str) -> Terms:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
-    words, kept, cited = _reading(folded.encode().translate(_ZERO_DIGITS).decode())
+    words, spoken, borrowed, kept, cited = _reading(
+        folded.encode().translate(_ZERO_DIGITS).decode()
+    )
     if not cited:
-        return Terms(words, kept, frozenset(), folded)
+        return Terms(words, kept, frozenset(), folded, spoken, borrowed)
     references = frozenset([f"{int(folded[start:end])}-{kind}" for start, end, kind in cited])
     # the documents cited say what the item is about: they come first
-    return Terms((*sorted(references), "", *words), references | kept, references, folded)
+    head = (*sorted(references), "")
+    return Terms(
+        (*head, *words), references | kept, references, folded, (*head, *spoken), borrowed
+    )
 
 
 @functools.lru_cache(maxsize=1 << 12)
 def _reading(
     shape: str,
-) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int, str], ...]]:
-    """A text's content syllables in order and as a set, and which of its numbers cite a
+) -> tuple[
+    tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str], tuple[tuple[int, int, str], ...]
+]:
+    """A text's content syllables in order (and as written: :attr:`Terms.spoken`) and as a
+    set, and which of its numbers cite a
     document (where they stand) and of what kind, read from its shape: the folded text with
     every ASCII digit a 0, since none of it depends on the figures. Cached: units write one
     sentence with their own figures, so the numbers are then sliced out, never searched."""
     clauses, numbers = _clauses(shape)
-    runs, kept = zip(*map(_clause_words, clauses.split("\0")), strict=True)
+    runs = map(_clause_words, clauses.split("\0"))
+    words, spoken, borrowed = _concepts(tuple(itertools.chain.from_iterable(runs)))
     cited: tuple[tuple[int, int, str], ...] = ()
     if _DIGIT.search(shape):
         citations = tuple(_citations(shape, numbers))
@@ -144,7 +168,7 @@ def _reading(
             # a 0 for each ASCII digit: the digit runs stand where the text's own do
             spans = [match.span() for match in _DIGITS.finditer(shape)]
             cited = tuple((*spans[index], kind) for index, _, kind in citations)
-    return tuple(itertools.chain.from_iterable(runs)), frozenset().union(*kept), cited
+    return words, spoken, borrowed, frozenset(words).difference(("",)), cited
 
 
 def _clauses(folded: str) -> tuple[str, re.Pattern[str]]:
@@ -164,10 +188,24 @@ def _wording(folded: str) -> tuple[frozenset[str], int]:
     """Every word of a text, stop words and the documents it cites included, figures and
     document codes left out, and their length in letters; needed for few items, so cached
     rather than kept with each."""
-    used = frozenset(_WORD.findall(folded)).difference(("",))
+    used = frozenset(_with_concepts(_WORD.findall(folded))).difference(("",))
     if _DIGIT.search(folded):
         used |= _references(folded)
     return used, _size(used)
+
+
+def _with_concepts(words: Sequence[str]) -> list[str]:
+    """Some words, and the words of the concept of each phrase of the thesaurus among them."""
+    words = [SPELLING.get(word, word) for word in words]
+    index, concepts = 0, []
+    while index < len(words):
+        found = concept_at(words, index)
+        if found is None:
+            index += 1
+        else:
+            concepts.append(found[0])
+            index += found[1]
+    return words + " ".join(concepts).split()
 
 
 def _size(words: frozenset[str]) -> int:
@@ -198,14 +236,22 @@ def _citations(folded: str, numbers: re.Pattern[str] = _NUMBER) -> Iterator[tupl
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _clause_words(clause: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """One clause's content syllables (then an empty string that ends the clause) and the
-    same as a set; cached, since report prose repeats its clauses from unit to unit."""
+def _clause_words(clause: str) -> tuple[str, ...]:
+    """One clause's content syllables, then an empty string that ends the clause; each
+    phrase of the thesaurus, read first ("theo quy định" is a phrase, not a stop word and a
+    document), as one :func:`_phrase` token. Cached, since report prose repeats its clauses
+    from unit to unit."""
     kept: list[str] = []
-    words = clause.split()
+    words = [SPELLING.get(word, word) for word in clause.split()]
     index = 0
     while index < len(words):
         word = words[index]
+        found = concept_at(words, index)
+        if found is not None:
+            concept, length = found
+            kept.append(_phrase(concept, " ".join(words[index : index + length])))
+            index += length
+            continue
         if tuple(words[index : index + 2]) in _STOP_PAIRS:
             index += 2
         elif word in _STOP_WORDS:
@@ -218,7 +264,65 @@ def _clause_words(clause: str) -> tuple[tuple[str, ...], frozenset[str]]:
             kept.append("")  # a stop word breaks a run of words, as punctuation does
     if kept and kept[-1]:
         kept.append("")
-    return tuple(kept), frozenset(kept).difference(("",))
+    return tuple(kept)
+
+
+# A phrase of the thesaurus among a clause's words: its concept and its wording, each after
+# a mark that cannot be in a clause (it breaks clauses)
+_PHRASE = "\x01"
+
+
+def _phrase(concept: str, wording: str) -> str:
+    return f"{_PHRASE}{concept}{_PHRASE}{wording}"
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _content(phrase: str) -> tuple[str, ...]:
+    """The syllables of a phrase of the thesaurus that are not stop words (all of them if
+    none is: "chưa cao" is "cao", "chưa tốt" is "chưa tốt")."""
+    words = phrase.split()
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        if tuple(words[index : index + 2]) in _STOP_PAIRS:
+            index += 2
+        else:
+            if words[index] not in _STOP_WORDS:
+                kept.append(words[index])
+            index += 1
+    return tuple(kept) or tuple(words)
+
+
+def _concepts(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The words of an item, how it writes them (:attr:`Terms.spoken`) and those it has only
+    through a synonym (:attr:`Terms.borrowed`). A phrase of the thesaurus is read as its
+    concept's content syllables, then its own if they are others ("ngân sách" as "kinh phí
+    ngân sách"): a synonym shares the concept, and two items that write the same phrase
+    share it as before."""
+    if not any(token[:1] == _PHRASE for token in tokens):
+        return tokens, tokens, frozenset()
+    words: list[str] = []
+    spoken: list[str] = []
+    written: set[str] = set()
+    through_synonyms: set[str] = set()
+    for token in tokens:
+        if token[:1] != _PHRASE:
+            words.append(token)
+            spoken.append(token)
+            written.add(token)
+            continue
+        _, concept, wording = token.split(_PHRASE)
+        canonical, own = _content(concept), _content(wording)
+        words += canonical
+        spoken += (token, *[_GO_ON] * (len(canonical) - 1))
+        if own == canonical:
+            written.update(own)
+        else:
+            through_synonyms.update(canonical)
+            words += own
+            spoken += own
+            written.update(own)
+    return tuple(words), tuple(spoken), frozenset(through_synonyms - written)
 
 
 def _weights(item: Terms, weight: dict[str, float]) -> dict[str, float]:
@@ -230,6 +334,8 @@ def _weights(item: Terms, weight: dict[str, float]) -> dict[str, float]:
             if word not in found:
                 found[word] = weight[word] * _LEAD / (_LEAD + position)
             position += 1
+    for word in item.borrowed:
+        found[word] *= _SYNONYM_WEIGHT
     return found
 
 
@@ -271,7 +377,9 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
             group_of.append(group_of[same])
             groups[group_of[same]].append(index)
             if same not in same_as:
-                same_as[same] = shared[same] or _phrases(item, item.terms, weighed[index])
+                same_as[same] = shared[same] or _phrases(
+                    item, item.terms, weighed[index], described[same]
+                )
             shared.append(same_as[same])
             continue
         first_with[item] = index
@@ -299,7 +407,8 @@ def group_texts(texts: Sequence[str], threshold: float = THRESHOLD) -> Grouping:
         if best >= 0:
             group_of.append(group_of[best])
             groups[group_of[best]].append(index)
-            shared.append(_phrases(item, item.terms & described[best].terms, weighed[index]))
+            matched = described[best]
+            shared.append(_phrases(item, item.terms & matched.terms, weighed[index], matched))
         else:
             group_of.append(len(groups))
             groups.append([index])
@@ -321,19 +430,42 @@ def _document_frequency(described: Sequence[Terms]) -> Counter[str]:
 
 
 def _phrases(
-    item: Terms, common: frozenset[str], weights: dict[str, float], count: int = 5
+    item: Terms, common: frozenset[str], weights: dict[str, float], other: Terms, count: int = 5
 ) -> tuple[str, ...]:
-    """The heaviest runs of ``common`` syllables in ``item`` ("kê khai tài sản"), in the
-    item's order, to show why items were put together."""
+    """The heaviest runs of ``common`` syllables in ``item`` ("kê khai tài sản"), as the
+    item writes them and in its order, to show why items were put together; a concept the
+    ``other`` item writes in other words is shown with both wordings ("kinh phí ≈ ngân sách")."""
+    theirs: dict[str, list[str]] = {}  # each concept: how the other item writes it
+    for said in other.spoken:
+        if said[:1] == _PHRASE:
+            _, concept, wording = said.split(_PHRASE)
+            theirs.setdefault(concept, []).append(wording)
     runs: dict[str, float] = {}
     run: list[str] = []
-    for word in (*item.words, ""):
-        if word in common:
-            run.append(word)
-        elif run:
-            phrase = " ".join(run)
-            runs[phrase] = max(runs.get(phrase, 0.0), sum(weights[w] for w in run))
-            run = []
+    weight = 0.0
+    shown = 0  # syllables still to come of a wording shown with its synonym
+    for word, said in zip((*item.words, ""), (*item.spoken, ""), strict=True):
+        if shown:
+            shown -= 1
+            continue
+        if word not in common:
+            if run:
+                phrase = " ".join(run)
+                runs[phrase] = max(runs.get(phrase, 0.0), weight)
+                run, weight = [], 0.0
+            continue
+        if said[:1] == _PHRASE:  # the first syllable of a concept
+            _, concept, wording = said.split(_PHRASE)
+            own, canonical = _content(wording), _content(concept)
+            if wording not in theirs.get(concept, [wording]):  # in other words: shown apart
+                synonyms = f"{wording} ≈ {theirs[concept][0]}"
+                runs[synonyms] = max(runs.get(synonyms, 0.0), weights[word])
+                shown = len(canonical) - 1 + (len(own) if own != canonical else 0)
+                continue
+            said = wording if own == canonical else _GO_ON  # else its own syllables follow
+        weight += weights[word]
+        if said != _GO_ON:
+            run.append(said)
     heaviest = set(sorted(runs, key=lambda p: (-runs[p], p))[:count])
     return tuple(phrase for phrase in runs if phrase in heaviest)
 
