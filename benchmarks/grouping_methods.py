@@ -39,7 +39,7 @@ from sokket_cli.merge import grouping, thesaurus
 from sokket_cli.merge.grouping import Terms, describe, group_texts
 
 CODE = re.compile(r"\d+-[^\W\d_]+(?:/[^\W\d_]+)*")  # "08-qđi/tw"
-SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml")
+SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml", "grouping-blind4.yaml")
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 LEADER_SHARE = 0.5
 Score = Callable[[int, int], float]

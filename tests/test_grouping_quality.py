@@ -9,10 +9,16 @@ All three were then used to choose the similarity and its bars by the worst set
   other sets, kept away from each choice and measured once after it: for the bars, precision
   1.000 and recall 0.070 (before them: 0.828 and 0.051); for the thesaurus of synonyms
   (sokket_cli/merge/thesaurus.py) with the Dice bar at 0.40, precision 0.983, recall 0.123.
-The floors below are the figures measured then, so a change that loses precision or recall
-on any set fails; targets missed are strict expected failures, so a better grouping shows at
-once. Recall 0.7 is out of reach of word overlap on the blind sets, synonyms or not: their
-points are mostly paraphrases that share few words, while their near misses share many.
+- grouping-blind4.yaml: written blind by a fifth person on another plan (digital
+  transformation at commune level), in the mix real units write (some copy the plan's words,
+  some paraphrase). Before the thesaurus: 0.901 / 0.161. The thesaurus with the Dice bar at
+  0.40 fell to precision 0.818 there (22 wrong pairs of 121), so the bar went back to 0.45,
+  where every set holds precision ≥ 0.9: chosen by this set, so it is blind no longer.
+The floors below are the figures measured with the shipped bars, so a change that loses
+precision or recall on any set fails; targets missed are strict expected failures, so a
+better grouping shows at once. Recall 0.7 is out of reach of word overlap on the independent
+sets, synonyms or not: their points are mostly paraphrases that share few words, while their
+near misses share many.
 """
 
 from __future__ import annotations
@@ -25,14 +31,18 @@ from pathlib import Path
 import pytest
 from grouping_measure import each_unit_once_per_point, labelled, precision_recall
 
-SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml", "grouping-blind3.yaml")
-# (precision, recall) at THRESHOLD 0.40, CONTAINED 0.7, with the thesaurus; pairs right /
-# grouped / labelled: 184/184/209, 34/35/164, 23/25/214, 58/59/471
+SETS = (
+    "grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml", "grouping-blind3.yaml",
+    "grouping-blind4.yaml",
+)
+# (precision, recall) at THRESHOLD 0.45, CONTAINED 0.7, with the thesaurus; pairs right /
+# grouped / labelled: 176/176/209, 26/27/164, 16/17/214, 42/43/471, 79/87/454
 FLOORS = {
-    "grouping-labelled.yaml": (1.0, 0.88),
-    "grouping-heldout.yaml": (0.97, 0.20),
-    "grouping-blind.yaml": (0.92, 0.10),
-    "grouping-blind3.yaml": (0.98, 0.12),
+    "grouping-labelled.yaml": (1.0, 0.84),
+    "grouping-heldout.yaml": (0.96, 0.15),
+    "grouping-blind.yaml": (0.94, 0.074),
+    "grouping-blind3.yaml": (0.97, 0.088),
+    "grouping-blind4.yaml": (0.90, 0.17),
 }
 
 
@@ -63,14 +73,17 @@ def _missed(reason: str) -> pytest.MarkDecorator:
     "name",
     [
         pytest.param("grouping-heldout.yaml", marks=_missed(
-            "recall 0.207 at precision 0.971: lexical grouping, synonyms included, finds "
+            "recall 0.159 at precision 0.963: lexical grouping, synonyms included, finds "
             "points said in shared words, not the paraphrases this set is full of")),
         pytest.param("grouping-blind.yaml", marks=_missed(
-            "recall 0.107 at precision 0.920: most points of this set are paraphrases that "
+            "recall 0.075 at precision 0.941: most points of this set are paraphrases that "
             "share few words, and its near misses share many")),
         pytest.param("grouping-blind3.yaml", marks=_missed(
-            "recall 0.123 at precision 0.983 on the set kept blind until the method was chosen: "
-            "its 140 points are mostly paraphrases")),
+            "recall 0.089 at precision 0.977 on the set kept blind until the thesaurus was "
+            "chosen: its 140 points are mostly paraphrases")),
+        pytest.param("grouping-blind4.yaml", marks=_missed(
+            "recall 0.174 at precision 0.908 on a set in the mix real units write: the points "
+            "said in the plan's words are found, the paraphrases mostly are not")),
     ],
 )
 def test_recall_target_on_the_independent_sets(name: str) -> None:

@@ -40,7 +40,7 @@ def _grouping_of(first: str, second: str) -> tuple[bool, tuple[str, ...]]:
         ),
         (
             "Chính quyền xã mới vận hành ổn định, thông suốt.",
-            "Bộ máy chính quyền phường đi vào hoạt động nền nếp, suôn sẻ.",
+            "Chính quyền phường mới đi vào hoạt động nền nếp, suôn sẻ.",
             ["đi vào hoạt động ≈ vận hành", "nền nếp ≈ ổn định", "suôn sẻ ≈ thông suốt"],
         ),
         (
