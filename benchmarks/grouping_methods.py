@@ -35,8 +35,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 from grouping_measure import labelled
 
-from sokket_cli.merge import grouping, thesaurus
-from sokket_cli.merge.grouping import Terms, describe, group_texts
+from sokket_cli.merge import grouping, terms, thesaurus
+from sokket_cli.merge.grouping import group_texts
+from sokket_cli.merge.terms import Terms, describe
 
 CODE = re.compile(r"\d+-[^\W\d_]+(?:/[^\W\d_]+)*")  # "08-qđi/tw"
 SETS = ("grouping-labelled.yaml", "grouping-heldout.yaml", "grouping-blind.yaml", "grouping-blind4.yaml")
@@ -201,7 +202,7 @@ def greedy(count: int, score: Score, threshold: float) -> list[list[int]]:
 def no_thesaurus() -> Iterator[None]:
     """The shipped reading with no phrase of the thesaurus found (spellings still unified)."""
     starts = thesaurus._STARTS
-    readings = (grouping._clause_words, grouping._reading, grouping._wording)
+    readings = (terms._clause_words, terms._reading, terms.wording)
     thesaurus._STARTS = frozenset()
     for cached in readings:
         cached.cache_clear()
@@ -303,10 +304,10 @@ class Section:
         both = self.mass[i] + self.mass[j]
         dice = math.fsum(wa[t] + wb[t] for t in common) / both if both else 0.0
         (used_a, size_a), (used_b, size_b) = (
-            grouping._wording(a.folded),
-            grouping._wording(b.folded),
+            terms.wording(a.folded),
+            terms.wording(b.folded),
         )
-        letters = grouping._size(used_a & used_b)
+        letters = terms.size(used_a & used_b)
         contained = 2 * letters / (letters + min(size_a, size_b)) if letters else 0.0
         heaviest = run = 0.0
         for word, following in itertools.pairwise((*a.words, "")):

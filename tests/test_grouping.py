@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import time
 
-from sokket_cli.merge.grouping import MIN_ITEMS, describe, group_texts
+from sokket_cli.merge.grouping import MIN_ITEMS, group_texts
+from sokket_cli.merge.terms import describe
 
 # Unrelated items, so that a section is large enough for its word weights to mean something.
 FILLER = [

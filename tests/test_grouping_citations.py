@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sokket_cli.merge.grouping import _references, describe
+from sokket_cli.merge.terms import _references, describe
 
 _PIECES = st.sampled_from(
     [

@@ -22,7 +22,8 @@ from grouping_measure import labelled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sokket_cli.merge.grouping import (
+from sokket_cli.merge.grouping import group_texts
+from sokket_cli.merge.terms import (
     _CITE_REACH,
     _CITED_BY,
     _DOCUMENT_LETTERS,
@@ -30,7 +31,6 @@ from sokket_cli.merge.grouping import (
     _clause_words,
     _concepts,
     describe,
-    group_texts,
 )
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"

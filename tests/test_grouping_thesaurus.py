@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sokket_cli.merge.grouping import _STOP_PAIRS, _STOP_WORDS, describe, group_texts
+from sokket_cli.merge.grouping import group_texts
+from sokket_cli.merge.terms import _STOP_PAIRS, _STOP_WORDS, describe
 from sokket_cli.merge.thesaurus import SETS, SPELLING, concept_at
 
 # A section of ten items on other subjects, so that the words of the pair weigh as in a report
