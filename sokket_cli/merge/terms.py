@@ -212,21 +212,18 @@ def _clause_words(clause: str) -> tuple[str, ...]:
     words = [SPELLING.get(word, word) for word in clause.split()]
     index = 0
     while index < len(words):
-        word = words[index]
         found = concept_at(words, index)
         if found is not None:
             concept, length = found
             kept.append(_phrase(concept, " ".join(words[index : index + length])))
             index += length
             continue
-        if tuple(words[index : index + 2]) in _STOP_PAIRS:
-            index += 2
-        elif word in _STOP_WORDS:
-            index += 1
-        else:
-            kept.append(word)
+        stop = _stop_length(words, index)
+        if not stop:
+            kept.append(words[index])
             index += 1
             continue
+        index += stop
         if kept and kept[-1]:
             kept.append("")  # a stop word breaks a run of words, as punctuation does
     if kept and kept[-1]:
@@ -251,13 +248,18 @@ def content(phrase: str) -> tuple[str, ...]:
     kept: list[str] = []
     index = 0
     while index < len(words):
-        if tuple(words[index : index + 2]) in _STOP_PAIRS:
-            index += 2
-        else:
-            if words[index] not in _STOP_WORDS:
-                kept.append(words[index])
-            index += 1
+        stop = _stop_length(words, index)
+        if not stop:
+            kept.append(words[index])
+        index += stop or 1
     return tuple(kept) or tuple(words)
+
+
+def _stop_length(words: Sequence[str], index: int) -> int:
+    """How many words at ``index`` are a stop phrase (2) or a stop word (1); 0 if neither."""
+    if tuple(words[index : index + 2]) in _STOP_PAIRS:
+        return 2
+    return 1 if words[index] in _STOP_WORDS else 0
 
 
 def phrase_parts(token: str) -> tuple[str, str] | None:
