@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
-    from sokket_cli.merge.rollup import Forwarded
+    from sokket_cli.write.rollup_file import RollupFile
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 
@@ -121,7 +121,6 @@ def _read_merge_write(
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.commendations import compile_commendations
     from sokket_cli.merge.outline import merge
-    from sokket_cli.merge.rollup import forward_proposals
     from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
@@ -135,8 +134,12 @@ def _read_merge_write(
     commendations = compile_commendations(plan, {f.unit_id: f.commendations for f in valid if f.unit_id})
 
     if as_unit is not None:
-        forwarded = forward_proposals(merged, valid, collection.shared_proposals, parent, as_unit)
-        _write_unit_file(merged, forwarded, targets[0], as_unit, when, parent)
+        from sokket_cli.write.rollup_file import rollup_file
+
+        rolled = rollup_file(
+            merged, valid, collection.shared_proposals, targets[0], as_unit, when or date.today(), parent
+        )
+        _write_unit_file(rolled, targets[0])
     elif output_format is OutputFormat.json:
         from sokket_cli.render.report_json import report_json
         from sokket_cli.write.forms import write_text
@@ -152,46 +155,19 @@ def _read_merge_write(
     return merged, invalid, valid, commendations
 
 
-def _write_unit_file(
-    merged: MergedReport, forwarded: Forwarded, target: Path, unit_id: str, when: date | None,
-    parent: Plan | None,
-) -> None:
-    """The level's report as one unit's file for the level above; checked against the
-    parent plan when given, and not written if that plan would refuse it."""
-    from sokket_cli.check.unit import check_unit
-    from sokket_cli.merge.rollup import refusing, rollup
+def _write_unit_file(rolled: RollupFile, target: Path) -> None:
+    """Write the roll-up file, or say why the parent plan refuses it and exit."""
     from sokket_cli.write.forms import write_text
-    from sokket_cli.write.unitfile import unit_yaml
 
-    parent_path = display_path(parent.path) if parent is not None else ""
-    not_written = (
-        f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
-        f"{parent_path} (các lỗi ở trên)."
-    )
-    if forwarded.refusals:  # only ever against a parent plan
-        for refusal in forwarded.refusals:
-            err(refusal)
-        err(not_written)
+    if rolled.refusals:
+        color = wants_color(sys.stderr)
+        for problem in rolled.problems:
+            err(problem_line(target, problem, color))
+        for reason in rolled.refusals:
+            err(reason)
         raise typer.Exit(ExitStatus.PROBLEMS)
-    day = when or date.today()
-    rolled = rollup(merged, day)
-    file_format = (parent or merged.plan).unit_format
-    text = unit_yaml(
-        file_format, unit_id, submitted=day, content=rolled.content,
-        indicators=rolled.indicators, header=(*rolled.header, *forwarded.header),
-        proposals=forwarded.proposals,
-    )
-    if parent is not None:
-        checked = check_unit(target, text.encode("utf-8"), parent)
-        refused = refusing(checked.report.problems)
-        if refused:
-            color = wants_color(sys.stderr)
-            for problem in refused:
-                err(problem_line(target, problem, color))
-            err(not_written)
-            raise typer.Exit(ExitStatus.PROBLEMS)
-    write_text(target, text)
-    for warning in forwarded.warnings:
+    write_text(target, rolled.text)
+    for warning in rolled.warnings:
         err(f"Cảnh báo: {warning}")
 
 
