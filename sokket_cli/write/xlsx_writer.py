@@ -126,7 +126,7 @@ class _Rows:
             elif abs(figure) > EXCEL_LARGEST:
                 self.sheet.write_string(row_index, col, cell_text(figure, row, indicator), self.huge)
             else:
-                self.sheet.write_number(row_index, col, _cell_number(figure), self.figure[i])
+                self.sheet.write_number(row_index, col, numbers.as_number(figure), self.figure[i])
 
     def totals(self, row_index: int, row: FigureRow, first: int) -> None:
         """``SUBTOTAL`` over the rows from ``first`` to the one above, the table's value
@@ -142,7 +142,7 @@ class _Rows:
             if figure is None:
                 self.sheet.write_formula(row_index, col, formula, self.bold_dash, _NONE)
             else:
-                cached = cell_text(figure, row, indicator) if abs(figure) > EXCEL_LARGEST else _cell_number(figure)
+                cached = cell_text(figure, row, indicator) if abs(figure) > EXCEL_LARGEST else numbers.as_number(figure)
                 self.sheet.write_formula(row_index, col, formula, self.total[i], cached)
 
 
@@ -150,11 +150,6 @@ def _total_type(indicator: Indicator) -> str:
     """A mean of whole numbers has decimals, so it gets the decimal format."""
     mean = indicator.aggregate == "mean" and indicator.type == numbers.INTEGER
     return numbers.DECIMAL if mean else indicator.type
-
-
-def _cell_number(figure: Decimal) -> int | float:
-    """An int when whole (Excel shows no decimals), else the nearest float."""
-    return int(figure) if figure == figure.to_integral_value() else float(figure)
 
 
 def _column_name(col: int) -> str:
