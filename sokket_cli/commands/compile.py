@@ -262,11 +262,11 @@ def compile_report(
     if xlsx is not None and suffix != ".docx":
         raise UsageError("--xlsx chỉ dùng khi ghi dự thảo Word (.docx).")
     workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
-    if workbook is not None and not the_plan.indicators and the_plan.commendations is None:
-        raise UsageError(
-            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
-            "(commendations) nên không có bảng để ghi ra Excel."
-        )
+    sheets: list[str] = []  # what the workbook holds, said once written
+    if workbook is not None:
+        from sokket_cli.write.xlsx_writer import workbook_contents
+
+        sheets = workbook_contents(the_plan)
     inputs = [*files, plan_path, *([template] if template is not None else [])]
     if parent is not None:
         inputs.append(parent.path)
@@ -296,10 +296,6 @@ def compile_report(
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
     if workbook is not None:
-        sheets = [
-            *(["bảng số liệu"] if the_plan.indicators else []),
-            *(["danh sách đề nghị khen thưởng"] if commendations is not None else []),
-        ]
         typer.echo(f"Đã ghi {' và '.join(sheets)} vào {display_path(workbook)}.")
     if commendations is not None and commendations.shared:
         from sokket_cli.merge.commendations import shared_lines

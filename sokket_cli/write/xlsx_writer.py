@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Indicator, Plan
+from sokket_cli.errors import UsageError
 from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.figures import FigureRow, FigureTable, RowKind, cell_text
 from sokket_cli.write.atomic import write_atomic
@@ -32,6 +33,22 @@ _NONE = "—"  # what the .docx shows where a unit reported nothing
 EXCEL_LARGEST = Decimal("9.99999999999999E+307")  # a larger figure is written as its text
 _BOX = {"border": 1}
 _HEADER = {**_BOX, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
+
+
+def workbook_contents(plan: Plan) -> list[str]:
+    """What ``--xlsx`` writes for ``plan``, as the clerk is told: the figures sheet when the
+    plan has indicators, the proposals sheet when it asks for commendations. A plan with
+    neither has nothing to write, and ``--xlsx`` is refused before anything is read."""
+    contents = [
+        *(["bảng số liệu"] if plan.indicators else []),
+        *(["danh sách đề nghị khen thưởng"] if plan.commendations is not None else []),
+    ]
+    if not contents:
+        raise UsageError(
+            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
+            "(commendations) nên không có bảng để ghi ra Excel."
+        )
+    return contents
 
 
 def write_workbook(
