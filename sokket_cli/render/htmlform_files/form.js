@@ -439,7 +439,6 @@
   function showKind(row) {
     var person = isPerson(row.inputs.kind.value);
     offer.person_keys.forEach(function (key) { if (row.boxes[key]) row.boxes[key].hidden = !person; });
-    row.node.classList.toggle("collective", !person);
     var kind = kindsByKey[row.inputs.kind.value];
     row.boxes.name.querySelector("label").textContent = kind ? kind.name_title : entryFields.name.title;
   }
@@ -598,7 +597,7 @@
     box.warnings.textContent = "";
     box.warnings.hidden = !found.length;
     found.forEach(function (w) {
-      var p = el("p", { class: "warning", "data-code": w.code });
+      var p = el("p", { class: "warning" });
       p.appendChild(el("span", { class: "where" }, "Dòng " + (w.line + 1) + ": "));
       p.appendChild(el("span", { class: "message" }, w.message));
       if (w.fix !== undefined) {
