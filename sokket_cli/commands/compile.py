@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
+    from sokket_cli.problems import Problem
     from sokket_cli.write.rollup_file import RollupFile
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
@@ -58,13 +59,17 @@ def parse_signing_date(value: str) -> date:
 
 def _stop_if(refusal: Refusal | None) -> None:
     """Print why the compile stops (the files' problems first) and exit; None: go on."""
-    if refusal is None:
-        return
+    if refusal is not None:
+        found = ((f.path, p) for f in refusal.files for p in f.report.problems)
+        _stop(found, refusal.reasons)
+
+
+def _stop(problems: Iterable[tuple[Path, Problem]], reasons: Iterable[str]) -> NoReturn:
+    """Print the problems (each at its file), then the reasons, and exit: nothing written."""
     color = wants_color(sys.stderr)
-    for unit_file in refusal.files:
-        for problem in unit_file.report.problems:
-            err(problem_line(unit_file.path, problem, color))
-    for reason in refusal.reasons:
+    for path, problem in problems:
+        err(problem_line(path, problem, color))
+    for reason in reasons:
         err(reason)
     raise typer.Exit(ExitStatus.PROBLEMS)
 
@@ -160,12 +165,7 @@ def _write_unit_file(rolled: RollupFile, target: Path) -> None:
     from sokket_cli.write.forms import write_text
 
     if rolled.refusals:
-        color = wants_color(sys.stderr)
-        for problem in rolled.problems:
-            err(problem_line(target, problem, color))
-        for reason in rolled.refusals:
-            err(reason)
-        raise typer.Exit(ExitStatus.PROBLEMS)
+        _stop(((target, problem) for problem in rolled.problems), rolled.refusals)
     write_text(target, rolled.text)
     for warning in rolled.warnings:
         err(f"Cảnh báo: {warning}")
