@@ -180,3 +180,9 @@ def format_vn(value: Decimal | None, places: int | None = None) -> str:
     head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4,300 digits
     groups = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
     return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
+
+
+def as_number(value: Decimal) -> int | float:
+    """A figure for JSON or Excel: an int when whole (shown without decimals), else the
+    nearest float."""
+    return int(value) if value == value.to_integral_value() else float(value)

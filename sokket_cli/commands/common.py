@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeGuard, TypeVar
 
 import typer
 
@@ -74,7 +74,7 @@ def exit_status_for(exc: BaseException) -> int:
     return ExitStatus.INTERNAL
 
 
-def is_name_too_long(exc: BaseException) -> bool:
+def is_name_too_long(exc: BaseException) -> TypeGuard[OSError]:
     """A path the system refuses for its length: always what was typed, never a bug, and
     possible at any of the many places a path is first looked at."""
     return isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG
@@ -160,7 +160,7 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:
             if Settings.debug:
                 raise
-            if isinstance(exc, OSError) and is_name_too_long(exc):
+            if is_name_too_long(exc):
                 err(name_too_long_message(exc))
                 raise typer.Exit(exit_status_for(exc)) from None
             err(

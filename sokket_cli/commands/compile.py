@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from sokket_cli.check.unit import UnitFile
     from sokket_cli.merge.commendations import CompiledCommendations
     from sokket_cli.merge.outline import MergedReport
-    from sokket_cli.merge.rollup import Forwarded
+    from sokket_cli.problems import Problem
+    from sokket_cli.write.rollup_file import RollupFile
 
 DEFAULT_OUTPUT = "bao-cao-tong-hop.docx"
 
@@ -58,13 +59,17 @@ def parse_signing_date(value: str) -> date:
 
 def _stop_if(refusal: Refusal | None) -> None:
     """Print why the compile stops (the files' problems first) and exit; None: go on."""
-    if refusal is None:
-        return
+    if refusal is not None:
+        found = ((f.path, p) for f in refusal.files for p in f.report.problems)
+        _stop(found, refusal.reasons)
+
+
+def _stop(problems: Iterable[tuple[Path, Problem]], reasons: Iterable[str]) -> NoReturn:
+    """Print the problems (each at its file), then the reasons, and exit: nothing written."""
     color = wants_color(sys.stderr)
-    for unit_file in refusal.files:
-        for problem in unit_file.report.problems:
-            err(problem_line(unit_file.path, problem, color))
-    for reason in refusal.reasons:
+    for path, problem in problems:
+        err(problem_line(path, problem, color))
+    for reason in reasons:
         err(reason)
     raise typer.Exit(ExitStatus.PROBLEMS)
 
@@ -121,7 +126,6 @@ def _read_merge_write(
     from sokket_cli.check.collect import collect
     from sokket_cli.merge.commendations import compile_commendations
     from sokket_cli.merge.outline import merge
-    from sokket_cli.merge.rollup import forward_proposals
     from sokket_cli.render.report import write_report
 
     with _progress(len(files)) as advance:
@@ -135,8 +139,12 @@ def _read_merge_write(
     commendations = compile_commendations(plan, {f.unit_id: f.commendations for f in valid if f.unit_id})
 
     if as_unit is not None:
-        forwarded = forward_proposals(merged, valid, collection.shared_proposals, parent, as_unit)
-        _write_unit_file(merged, forwarded, targets[0], as_unit, when, parent)
+        from sokket_cli.write.rollup_file import rollup_file
+
+        rolled = rollup_file(
+            merged, valid, collection.shared_proposals, targets[0], as_unit, when or date.today(), parent
+        )
+        _write_unit_file(rolled, targets[0])
     elif output_format is OutputFormat.json:
         from sokket_cli.render.report_json import report_json
         from sokket_cli.write.forms import write_text
@@ -152,46 +160,14 @@ def _read_merge_write(
     return merged, invalid, valid, commendations
 
 
-def _write_unit_file(
-    merged: MergedReport, forwarded: Forwarded, target: Path, unit_id: str, when: date | None,
-    parent: Plan | None,
-) -> None:
-    """The level's report as one unit's file for the level above; checked against the
-    parent plan when given, and not written if that plan would refuse it."""
-    from sokket_cli.check.unit import check_unit
-    from sokket_cli.merge.rollup import refusing, rollup
+def _write_unit_file(rolled: RollupFile, target: Path) -> None:
+    """Write the roll-up file, or say why the parent plan refuses it and exit."""
     from sokket_cli.write.forms import write_text
-    from sokket_cli.write.unitfile import unit_yaml
 
-    parent_path = display_path(parent.path) if parent is not None else ""
-    not_written = (
-        f"Chưa ghi {display_path(target)}: báo cáo tổng hợp chưa khớp kế hoạch cấp trên "
-        f"{parent_path} (các lỗi ở trên)."
-    )
-    if forwarded.refusals:  # only ever against a parent plan
-        for refusal in forwarded.refusals:
-            err(refusal)
-        err(not_written)
-        raise typer.Exit(ExitStatus.PROBLEMS)
-    day = when or date.today()
-    rolled = rollup(merged, day)
-    file_format = (parent or merged.plan).unit_format
-    text = unit_yaml(
-        file_format, unit_id, submitted=day, content=rolled.content,
-        indicators=rolled.indicators, header=(*rolled.header, *forwarded.header),
-        proposals=forwarded.proposals,
-    )
-    if parent is not None:
-        checked = check_unit(target, text.encode("utf-8"), parent)
-        refused = refusing(checked.report.problems)
-        if refused:
-            color = wants_color(sys.stderr)
-            for problem in refused:
-                err(problem_line(target, problem, color))
-            err(not_written)
-            raise typer.Exit(ExitStatus.PROBLEMS)
-    write_text(target, text)
-    for warning in forwarded.warnings:
+    if rolled.refusals:
+        _stop(((target, problem) for problem in rolled.problems), rolled.refusals)
+    write_text(target, rolled.text)
+    for warning in rolled.warnings:
         err(f"Cảnh báo: {warning}")
 
 
@@ -286,11 +262,11 @@ def compile_report(
     if xlsx is not None and suffix != ".docx":
         raise UsageError("--xlsx chỉ dùng khi ghi dự thảo Word (.docx).")
     workbook = with_suffix(xlsx, ".xlsx", "--xlsx") if xlsx is not None else None
-    if workbook is not None and not the_plan.indicators and the_plan.commendations is None:
-        raise UsageError(
-            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
-            "(commendations) nên không có bảng để ghi ra Excel."
-        )
+    sheets: list[str] = []  # what the workbook holds, said once written
+    if workbook is not None:
+        from sokket_cli.write.xlsx_writer import workbook_contents
+
+        sheets = workbook_contents(the_plan)
     inputs = [*files, plan_path, *([template] if template is not None else [])]
     if parent is not None:
         inputs.append(parent.path)
@@ -320,10 +296,6 @@ def compile_report(
         f"{len(merged.skipped)} bị bỏ qua do báo cáo có lỗi."
     )
     if workbook is not None:
-        sheets = [
-            *(["bảng số liệu"] if the_plan.indicators else []),
-            *(["danh sách đề nghị khen thưởng"] if commendations is not None else []),
-        ]
         typer.echo(f"Đã ghi {' và '.join(sheets)} vào {display_path(workbook)}.")
     if commendations is not None and commendations.shared:
         from sokket_cli.merge.commendations import shared_lines

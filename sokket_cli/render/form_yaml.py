@@ -133,13 +133,15 @@ _EXAMPLES = {
 }
 
 
-def _quota_text(limits: tuple[int | None, int | None]) -> str:
+def quota_limits(limits: tuple[int | None, int | None]) -> str:
+    """What a unit may propose, in the same words in its YAML form and on the HTML page:
+    ``tối đa 2 tập thể, không giới hạn số cá nhân``."""
     said = []
     for kind, limit in zip((COLLECTIVE, INDIVIDUAL), limits, strict=True):
         title = KIND_TITLES[kind]
         said.append(f"không giới hạn số {title}" if limit is None
                     else f"không đề nghị {title}" if limit == 0 else f"tối đa {limit} {title}")
-    return f"Chỉ tiêu của đơn vị: {said[0]}, {said[1]}."
+    return ", ".join(said)
 
 
 def _commendation_lines(field: Field, number: int, limits: tuple[int | None, int | None]) -> list[str]:
@@ -147,7 +149,7 @@ def _commendation_lines(field: Field, number: int, limits: tuple[int | None, int
     proposal holds, the plan's forms to copy, and a commented example of each kind."""
     required = "bắt buộc" if field.required else "không bắt buộc"
     lines = ["", *_comments(f"{number}. {field.title.upper()} ({required})", 0)]
-    lines.extend([*_comments(field.guidance, 0), *_comments(_quota_text(limits), 0)])
+    lines.extend([*_comments(field.guidance, 0), *_comments(f"Chỉ tiêu của đơn vị: {quota_limits(limits)}.", 0)])
     lines.append("# Mỗi đề nghị gồm các mục:")
     for key in (child for child in field.children if child.key in FORM_PROPOSAL_KEYS):
         lines.extend(textwrap.wrap(f"{key.key} ({key.title}): {key.guidance}", _WIDTH, break_on_hyphens=False,

@@ -3,10 +3,10 @@
 The page's rules are not rewritten by hand in JavaScript: the unit format
 (:meth:`UnitFormat.to_data`), the number rules (:func:`numbers.rules`), validate's warnings on
 an item's text (:func:`item_text.rules`), validate's wording for proposals
-(:func:`commendations.rules`) and the YAML quoting (:func:`unitfile.quote_rules`) are
-embedded as JSON, and the script only applies them. The
-page's HTML, CSS and script are package files, assembled here into one file that needs no
-network (it is opened from a USB stick or an e-mail attachment).
+(:func:`commendations.rules`), each quota in the YAML form's words (:func:`quota_limits`)
+and the YAML quoting (:func:`unitfile.quote_rules`) are embedded as JSON, and the script
+only applies them. The page's HTML, CSS and script are package files, assembled here into
+one file that needs no network (it is opened from a USB stick or an e-mail attachment).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 from sokket_cli.check import commendations, item_text, numbers
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
+from sokket_cli.render.form_yaml import quota_limits
 from sokket_cli.write.unitfile import quote_rules
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -46,6 +47,7 @@ def html_form(plan: Plan) -> str:
     }
     if plan.commendations is not None:
         model["commendations"] = commendations.rules()
+        model["quota_limits"] = [quota_limits(quota) for quota in plan.unit_format.quotas]
     parts = {
         "title": html.escape(f"Biểu mẫu báo cáo – {plan.code}"),
         "style": _asset("form.css"),

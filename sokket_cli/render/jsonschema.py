@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sokket_cli.check.numbers import DECIMAL, PERCENT
+from sokket_cli.check.numbers import DECIMAL, PERCENT, as_number
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unitformat import (
     ITEM_CHILDREN_KEY,
@@ -99,12 +99,9 @@ def _number(field: Field) -> dict[str, Any]:
         text = {"type": "string", "pattern": _INTEGER_PATTERN}
     # the plan's bounds, for a figure written as a number (a text figure is checked by validate)
     if field.minimum is not None:
-        number["minimum"] = max(number.get("minimum", field.minimum), field.minimum)
+        number["minimum"] = as_number(max(Decimal(number.get("minimum", field.minimum)), field.minimum))
     if field.maximum is not None:
-        number["maximum"] = field.maximum
-    for bound in ("minimum", "maximum"):
-        if isinstance(number.get(bound), Decimal):
-            number[bound] = int(number[bound]) if number[bound] == number[bound].to_integral_value() else float(number[bound])
+        number["maximum"] = as_number(field.maximum)
     data["anyOf"] = [number, text, {"type": "null"}]
     return data
 

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sokket_cli.check.numbers import as_number
 from sokket_cli.check.plan import LAYOUTS
 from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.figures import aggregate
@@ -148,5 +149,5 @@ def _plain(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return as_number(value)
     raise TypeError(f"not JSON data: {type(value).__name__}")

@@ -70,6 +70,7 @@ def _unsafe_what(message: str) -> str:
         return f"'{match.group(1)}'"
     return "một thứ không được phép"
 
+
 MEMORY_MESSAGE = (
     "Mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng. Hãy sửa mẫu: có thể một chuỗi hoặc danh "
     "sách bị nhân lên quá lớn."

@@ -46,14 +46,12 @@ def add_commendation_sheet(book: Any, compiled: CompiledCommendations, code: str
     cell = book.add_format(_BOX)
     centred = book.add_format({**_BOX, "align": "center"})
     row_index = HEADER_ROW
-    number = 0
     for table in compiled.forms:
         for group in table.units:
             for row in group.rows:
                 row_index += 1
-                number += 1
                 proposal = row.proposal
-                sheet.write_number(row_index, 0, number, centred)
+                sheet.write_number(row_index, 0, row_index - HEADER_ROW, centred)  # STT
                 cells = (
                     table.form, KIND_TITLES[proposal.kind].capitalize(), proposal.name,
                     proposal.birth_year, proposal.gender, proposal.position,

@@ -41,8 +41,9 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
     """The files to write for ``outputs``, in order, symlinks followed; refuses the unsafe.
 
     ``inputs`` are every file the command reads. Raises :class:`OutputError` for a name
-    too long, a target named plan.yaml (even one this command does not read), a target that is not a regular file, one that is an input (compared by file
-    identity, so symlinks and hard links count), or two outputs that are the same file.
+    too long, a target named plan.yaml (even one this command does not read), a target
+    that is not a regular file, one that is an input (compared by file identity, so
+    symlinks and hard links count), or two outputs that are the same file.
     """
     targets = [_target(output) for output in outputs]
     existing: dict[tuple[int, int], Path] = {}

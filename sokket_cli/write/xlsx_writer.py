@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from sokket_cli.check import numbers
 from sokket_cli.check.plan import Indicator, Plan
+from sokket_cli.errors import UsageError
 from sokket_cli.merge.commendations import CompiledCommendations
 from sokket_cli.merge.figures import FigureRow, FigureTable, RowKind, cell_text
 from sokket_cli.write.atomic import write_atomic
@@ -32,6 +33,22 @@ _NONE = "—"  # what the .docx shows where a unit reported nothing
 EXCEL_LARGEST = Decimal("9.99999999999999E+307")  # a larger figure is written as its text
 _BOX = {"border": 1}
 _HEADER = {**_BOX, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
+
+
+def workbook_contents(plan: Plan) -> list[str]:
+    """What ``--xlsx`` writes for ``plan``, as the clerk is told: the figures sheet when the
+    plan has indicators, the proposals sheet when it asks for commendations. A plan with
+    neither has nothing to write, and ``--xlsx`` is refused before anything is read."""
+    contents = [
+        *(["bảng số liệu"] if plan.indicators else []),
+        *(["danh sách đề nghị khen thưởng"] if plan.commendations is not None else []),
+    ]
+    if not contents:
+        raise UsageError(
+            "Kế hoạch không có chỉ tiêu số liệu (indicators) và không có đề nghị khen thưởng "
+            "(commendations) nên không có bảng để ghi ra Excel."
+        )
+    return contents
 
 
 def write_workbook(
@@ -126,7 +143,7 @@ class _Rows:
             elif abs(figure) > EXCEL_LARGEST:
                 self.sheet.write_string(row_index, col, cell_text(figure, row, indicator), self.huge)
             else:
-                self.sheet.write_number(row_index, col, _cell_number(figure), self.figure[i])
+                self.sheet.write_number(row_index, col, numbers.as_number(figure), self.figure[i])
 
     def totals(self, row_index: int, row: FigureRow, first: int) -> None:
         """``SUBTOTAL`` over the rows from ``first`` to the one above, the table's value
@@ -142,7 +159,7 @@ class _Rows:
             if figure is None:
                 self.sheet.write_formula(row_index, col, formula, self.bold_dash, _NONE)
             else:
-                cached = cell_text(figure, row, indicator) if abs(figure) > EXCEL_LARGEST else _cell_number(figure)
+                cached = cell_text(figure, row, indicator) if abs(figure) > EXCEL_LARGEST else numbers.as_number(figure)
                 self.sheet.write_formula(row_index, col, formula, self.total[i], cached)
 
 
@@ -150,11 +167,6 @@ def _total_type(indicator: Indicator) -> str:
     """A mean of whole numbers has decimals, so it gets the decimal format."""
     mean = indicator.aggregate == "mean" and indicator.type == numbers.INTEGER
     return numbers.DECIMAL if mean else indicator.type
-
-
-def _cell_number(figure: Decimal) -> int | float:
-    """An int when whole (Excel shows no decimals), else the nearest float."""
-    return int(figure) if figure == figure.to_integral_value() else float(figure)
 
 
 def _column_name(col: int) -> str:

@@ -439,13 +439,13 @@
   function showKind(row) {
     var person = isPerson(row.inputs.kind.value);
     offer.person_keys.forEach(function (key) { if (row.boxes[key]) row.boxes[key].hidden = !person; });
-    row.node.classList.toggle("collective", !person);
     var kind = kindsByKey[row.inputs.kind.value];
     row.boxes.name.querySelector("label").textContent = kind ? kind.name_title : entryFields.name.title;
   }
-  function unitQuota(unitId) {
+  /* The index of a unit's quota in offer.quotas (and model.quota_limits); the plan's own: 0. */
+  function quotaIndex(unitId) {
     var unit = format.units.filter(function (u) { return u.id === unitId; })[0];
-    return offer.quotas[unit ? unit.quota : 0];
+    return unit ? unit.quota : 0;
   }
   /* The proposals as the file will hold them (null: no section) and validate's problems. */
   function collectProposals(unitId, problems, warnings) {
@@ -485,7 +485,7 @@
       Object.keys(row.kept).forEach(function (key) { entry[key] = row.kept[key]; });
       return entry;
     });
-    var quota = unitQuota(unitId);
+    var quota = offer.quotas[quotaIndex(unitId)];
     var said = [];
     var over = [];
     offer.kinds.forEach(function (k) {
@@ -496,13 +496,9 @@
         over.push(fill(M.quota, { sent: String(sent), title: k.title, limit: String(limit), over: String(sent - limit) }));
       }
     });
-    var limits = offer.kinds.map(function (k) {
-      var limit = quota[k.key];
-      return limit === null ? "không giới hạn số " + k.title : "tối đa " + limit + " " + k.title;
-    });
     document.getElementById("commendations-quota").textContent = "Chỉ tiêu " +
       (unitId ? "của đơn vị" : "chung của kế hoạch (chọn đơn vị để xem chỉ tiêu của đơn vị mình)") + ": " +
-      limits.join(", ") + ". Đã ghi: " + said.join(", ") + ".";
+      model.quota_limits[quotaIndex(unitId)] + ". Đã ghi: " + said.join(", ") + ".";
     var none = noneBox.checked && !proposalRows.length;
     if (offer.required && !proposalRows.length && !none) {
       over.push(fill(M.required, { title: offer.title }) + " Hãy bấm nút thêm tập thể hoặc cá nhân bên dưới, hoặc đánh dấu ô 'Đơn vị không đề nghị khen thưởng'.");
@@ -601,7 +597,7 @@
     box.warnings.textContent = "";
     box.warnings.hidden = !found.length;
     found.forEach(function (w) {
-      var p = el("p", { class: "warning", "data-code": w.code });
+      var p = el("p", { class: "warning" });
       p.appendChild(el("span", { class: "where" }, "Dòng " + (w.line + 1) + ": "));
       p.appendChild(el("span", { class: "message" }, w.message));
       if (w.fix !== undefined) {
