@@ -117,6 +117,13 @@ def shared_message(plan: Plan, shared: SharedProposal) -> str:
     )
 
 
+def shared_lines(plan: Plan, shared: Iterable[SharedProposal]) -> list[str]:
+    """``- Quận ủy Ba Đình: Cá nhân 'Nguyễn Văn A' cũng được Huyện ủy Sóc Sơn (soc-son) đề nghị
+    khen thưởng.``: one line per proposal another unit makes too, under the unit that makes it
+    (status lists those of the folder, compile those of the units it compiled)."""
+    return [f"- {plan.unit_ids[one.unit_id].name}: {shared_fact(plan, one)}" for one in shared]
+
+
 def shared_fact(plan: Plan, shared: SharedProposal) -> str:
     """``Cá nhân 'Nguyễn Văn A' (sinh năm 1975) cũng được Huyện ủy Sóc Sơn (soc-son) đề nghị
     khen thưởng.``"""
