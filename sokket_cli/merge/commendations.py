@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sokket_cli.check.commendations import CommendationPlan, Proposal, ProposalList
 from sokket_cli.check.plan import Plan, PlanUnit
-from sokket_cli.check.shared_proposals import SharedProposal, flag_shared_proposals
+from sokket_cli.check.shared_proposals import SharedProposal, flag_shared_proposals, named_units
 from sokket_cli.check.unitformat import COLLECTIVE, INDIVIDUAL, KIND_TITLES
 from sokket_cli.problems import FileReport
 
@@ -56,8 +56,7 @@ class ProposalRow:
         """``Trùng với đề nghị của Huyện ủy Sóc Sơn``, when another unit proposes the same one."""
         if not self.also_by:
             return ""
-        more = f" và {self.also_more} đơn vị khác" if self.also_more else ""
-        return f"Trùng với đề nghị của {', '.join(self.also_by)}{more}"
+        return f"Trùng với đề nghị của {named_units(self.also_by, self.also_more)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from sokket_cli.check import numbers
 from sokket_cli.check.commendations import Proposal, Quota, fold
 from sokket_cli.check.plan import Plan, PlanUnit
 from sokket_cli.check.schema import vn_date
-from sokket_cli.check.shared_proposals import SharedProposal, shared_fact
+from sokket_cli.check.shared_proposals import NAMED_OTHERS, SharedProposal, named_units, shared_fact
 from sokket_cli.check.unit import Item, UnitFile, content_key
 from sokket_cli.check.unitformat import COLLECTIVE, COMMENDATIONS_KEY, INDIVIDUAL, KIND_TITLES
 from sokket_cli.merge.figures import aggregate
@@ -27,7 +27,6 @@ from sokket_cli.merge.outline import Entry, MergedReport
 from sokket_cli.problems import Problem
 
 _MEAN_PLACES = Decimal("0.01")
-NAMED_UNITS = 3  # a message names this many units, then counts the rest
 # Parent-plan errors the clerk settles in the written file rather than by a refusal
 SETTLED_IN_FILE = frozenset({"over-quota"})
 
@@ -211,8 +210,7 @@ def _over_quota(quota: Quota, counts: dict[str, int], units: int, excess: str) -
 
 def _named(units: Sequence[PlanUnit]) -> str:
     distinct = list(dict.fromkeys(u.name for u in units))
-    more = len(distinct) - NAMED_UNITS
-    return ", ".join(distinct[:NAMED_UNITS]) + (f" và {more} đơn vị khác" if more > 0 else "")
+    return named_units(distinct[:NAMED_OTHERS], len(distinct) - NAMED_OTHERS)
 
 
 def _form_refusal(form: str, units: Sequence[PlanUnit], allowed: Sequence[str]) -> str:
