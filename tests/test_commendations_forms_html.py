@@ -17,14 +17,17 @@ import pytest
 import test_htmlform
 from helpers import COMMENDATIONS_BLOCK
 from test_htmlform import (
+    EXAMPLE,
     EXPECTED,
     FIGURES,
     HEADER,
     PLAN_WITH_GUIDANCE,
     Form,
     fill,
+    form_for,
     make_plan,
     needs_browser,
+    write_page,
 )
 from typer.testing import CliRunner
 
@@ -37,7 +40,6 @@ from sokket_cli.check.commendations import (
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unit import check_unit, content_key
 from sokket_cli.cli import app
-from sokket_cli.render.htmlform import html_form
 from sokket_cli.write.unitfile import unit_yaml
 
 runner = CliRunner()
@@ -63,9 +65,7 @@ PERSON = {
 @pytest.fixture
 def review(tmp_path: Path) -> tuple[Plan, Path]:
     plan = make_plan(tmp_path, PLAN_WITH_GUIDANCE + COMMENDATIONS_BLOCK + "  required: true\n")
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    return plan, page
+    return plan, write_page(plan, tmp_path)
 
 
 open_form = test_htmlform.open_form  # the fixture, opening this module's review
@@ -284,17 +284,12 @@ def test_the_example_units_proposals_survive_the_form(tmp_path: Path) -> None:
 
     from sokket_cli.check.plan import read_plan
 
-    example = Path(__file__).parents[1] / "examples" / "so-ket-nq4"
-    plan = read_plan(example / "plan.yaml")
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
-    try:
+    plan = read_plan(EXAMPLE / "plan.yaml")
+    with form_for(plan, tmp_path) as form:
         proposing = 0
-        for path in sorted((example / "units").glob("*.yaml")):
+        for path in sorted((EXAMPLE / "units").glob("*.yaml")):
             original = check_unit(path, path.read_bytes(), plan).commendations
-            form.js("window.sokketForm.loadText(arguments[0])", path.read_text(encoding="utf-8"))
-            again = check_unit(path, form.js("return window.sokketForm.yaml()").encode(), plan).commendations
+            again = check_unit(path, form.reopened(path.read_text(encoding="utf-8")).encode(), plan).commendations
             if original is None or not original.entries:
                 assert again is None or not again.entries, path.name
                 continue
@@ -305,5 +300,3 @@ def test_the_example_units_proposals_survive_the_form(tmp_path: Path) -> None:
             ], path.name
         assert proposing >= 3
         assert form.errors() == []
-    finally:
-        form.quit()
