@@ -84,11 +84,13 @@ def write_review(root: Path, units: dict[str, str | bytes], plan: str = PLAN) ->
 
 
 # A plan that asks units for proposals for commendation (issue 13); Sóc Sơn's group may send more
-COMMENDATIONS_BLOCK = """\
+BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
+GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
+COMMENDATIONS_BLOCK = f"""\
 commendations:
   title: "Đề nghị khen thưởng"
-  forms: ["Bằng khen của Ban Thường vụ Thành ủy", "Giấy khen của Ban Thường vụ Thành ủy"]
-  quota: {collectives: 2, individuals: 3}
-  quota_by_group: {"Các huyện ủy": {collectives: 3}}
+  forms: ["{BANG_KHEN}", "{GIAY_KHEN}"]
+  quota: {{collectives: 2, individuals: 3}}
+  quota_by_group: {{"Các huyện ủy": {{collectives: 3}}}}
 """
 COMMENDATIONS_PLAN = PLAN + COMMENDATIONS_BLOCK

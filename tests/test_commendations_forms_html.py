@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import test_htmlform
-from helpers import COMMENDATIONS_BLOCK
+from helpers import BANG_KHEN, COMMENDATIONS_BLOCK, GIAY_KHEN
 from test_htmlform import (
     EXAMPLE,
     EXPECTED,
@@ -43,8 +43,6 @@ from sokket_cli.cli import app
 from sokket_cli.write.unitfile import unit_yaml
 
 runner = CliRunner()
-BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 COLLECTIVE = {
     "kind": "tap-the",
     "name": 'Chi bộ "Khu dân cư số 5": phường Kim Mã # 1',
