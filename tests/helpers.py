@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
 from pathlib import Path
+from types import ModuleType
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 PLAN = """\
 plan:
@@ -94,3 +98,12 @@ commendations:
   quota_by_group: {{"Các huyện ủy": {{collectives: 3}}}}
 """
 COMMENDATIONS_PLAN = PLAN + COMMENDATIONS_BLOCK
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """benchmarks/<name>.py, loaded as a module (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
