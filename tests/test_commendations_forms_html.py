@@ -69,12 +69,6 @@ def review(tmp_path: Path) -> tuple[Plan, Path]:
 open_form = test_htmlform.open_form  # the fixture, opening this module's review
 
 
-def choose(form: Form, name: str, value: str) -> None:
-    from selenium.webdriver.support.ui import Select
-
-    Select(form.field(name)).select_by_value(value)
-
-
 def add_rows(form: Form, *proposals: dict[str, str]) -> None:
     """Each proposal typed into a new row, as a clerk would (text with odd spacing and NFD)."""
     start = len(form.driver.find_elements("css selector", ".proposal"))
@@ -83,7 +77,7 @@ def add_rows(form: Form, *proposals: dict[str, str]) -> None:
         for key, value in proposal.items():
             name = f"commendations.{i}.{key}"
             if key in ("kind", "form", "gender"):
-                choose(form, name, value)
+                form.choose(name, value)
             else:
                 form.set(name, "  " + unicodedata.normalize("NFD", value) + " ")
 
@@ -157,7 +151,7 @@ def test_over_quota_shows_validates_quota_message(review: tuple[Plan, Path], ope
     plan = review[0]
     form = open_form()
     fill(form)
-    choose(form, "unit", "soc-son")  # Các huyện ủy: 3 collectives
+    form.choose_unit("soc-son")  # Các huyện ủy: 3 collectives
     add_rows(form, *[dict(COLLECTIVE, name=f"Chi bộ {i}") for i in range(4)])
     assert "Chỉ tiêu của đơn vị: tối đa 3 tập thể, tối đa 3 cá nhân. Đã ghi: 4 tập thể, 0 cá nhân." in form.text(
         "commendations"
@@ -165,7 +159,7 @@ def test_over_quota_shows_validates_quota_message(review: tuple[Plan, Path], ope
     message = quota_message("tap-the", 4, 3)
     assert message in form.text("problems") and message in form.text("commendations-problem")
     assert message in {p.message for p in check_unit(Path("x.yaml"), form.output().encode(), plan).report.problems}
-    choose(form, "unit", "ba-dinh")  # Các quận ủy: 2
+    form.choose_unit("ba-dinh")  # Các quận ủy: 2
     assert quota_message("tap-the", 4, 2) in form.text("commendations-problem")
     for _ in range(2):
         form.driver.find_elements("css selector", ".proposal .remove")[0].click()

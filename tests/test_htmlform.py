@@ -221,10 +221,14 @@ class Form:
             value,
         )
 
-    def choose_unit(self, unit_id: str) -> None:
+    def choose(self, name: str, value: str) -> None:
+        """Pick ``value`` in the drop-down list ``name``."""
         from selenium.webdriver.support.ui import Select
 
-        Select(self.field("unit")).select_by_value(unit_id)
+        Select(self.field(name)).select_by_value(value)
+
+    def choose_unit(self, unit_id: str) -> None:
+        self.choose("unit", unit_id)
 
     def value(self, name: str) -> str:
         return str(self.field(name).get_property("value"))
