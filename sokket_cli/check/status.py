@@ -347,6 +347,3 @@ def missing_lines(report: StatusReport) -> list[str]:
             where += f": báo cáo có lỗi, cần sửa và gửi lại ({row.file_name})"
         lines.append(where)
     return lines
-
-
-# -- machine formats -------------------------------------------------------------------------
