@@ -29,11 +29,10 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-from grouping_measure import labelled
+from grouping_measure import labelled, pair_counts, same_point_pairs
 
 from sokket_cli.merge import grouping, terms, thesaurus
 from sokket_cli.merge.grouping import group_texts
@@ -189,13 +188,18 @@ def greedy(count: int, score: Score, threshold: float) -> list[list[int]]:
                 best, best_score = other, value
         if best >= 0 and score(index, groups[group_of[best]][0]) < threshold * LEADER_SHARE:
             best = -1
-        if best >= 0:
-            group_of.append(group_of[best])
-            groups[group_of[best]].append(index)
-        else:
-            group_of.append(len(groups))
-            groups.append([index])
+        join(groups, group_of, index, best)
     return groups
+
+
+def join(groups: list[list[int]], group_of: list[int], index: int, best: int) -> None:
+    """Item ``index`` into the group of item ``best``, or a group of its own when ``best < 0``."""
+    if best >= 0:
+        group_of.append(group_of[best])
+        groups[group_of[best]].append(index)
+    else:
+        group_of.append(len(groups))
+        groups.append([index])
 
 
 @contextlib.contextmanager
@@ -216,7 +220,7 @@ def no_thesaurus() -> Iterator[None]:
 
 def measure(name: str, method: str, threshold: float) -> tuple[int, int, int]:
     """(pairs grouped right, pairs grouped, pairs labelled together) on one set."""
-    right = grouped = together = 0
+    sections: list[tuple[Sequence[Sequence[int]], list[str]]] = []
     for rows in labelled(name).values():
         texts = [text for _, text, _ in rows]
         if method == "shipped":
@@ -226,13 +230,8 @@ def measure(name: str, method: str, threshold: float) -> tuple[int, int, int]:
                 groups = group_texts(texts, threshold).groups
         else:
             groups = greedy(len(texts), METHODS[method](texts), threshold)
-        label = [point for _, _, point in rows]
-        same_group = {pair for group in groups for pair in combinations(sorted(group), 2)}
-        same_label = {(i, j) for i, j in combinations(range(len(rows)), 2) if label[i] == label[j]}
-        right += len(same_group & same_label)
-        grouped += len(same_group)
-        together += len(same_label)
-    return right, grouped, together
+        sections.append((groups, [point for _, _, point in rows]))
+    return pair_counts(sections)
 
 
 def cell(right: int, grouped: int, together: int) -> str:
@@ -440,12 +439,7 @@ def group_by_model(section: Section, model: Model, threshold: float) -> list[lis
                 or logit(model, section.features(index, leader)) < threshold - LEADER_MARGIN
             ):
                 best = -1
-        if best >= 0:
-            group_of.append(group_of[best])
-            groups[group_of[best]].append(index)
-        else:
-            group_of.append(len(groups))
-            groups.append([index])
+        join(groups, group_of, index, best)
     return groups
 
 
@@ -459,22 +453,8 @@ def load(name: str) -> Labelled:
     ]
 
 
-def counts(
-    groups_and_labels: Sequence[tuple[Sequence[Sequence[int]], Sequence[str]]],
-) -> tuple[int, int, int]:
-    """(pairs grouped right, pairs grouped, pairs labelled together)."""
-    right = grouped = together = 0
-    for groups, label in groups_and_labels:
-        same_group = {pair for group in groups for pair in combinations(sorted(group), 2)}
-        same_label = {(i, j) for i, j in combinations(range(len(label)), 2) if label[i] == label[j]}
-        right += len(same_group & same_label)
-        grouped += len(same_group)
-        together += len(same_label)
-    return right, grouped, together
-
-
 def model_counts(data: Labelled, model: Model, threshold: float) -> tuple[int, int, int]:
-    return counts([(group_by_model(section, model, threshold), label) for section, label in data])
+    return pair_counts([(group_by_model(section, model, threshold), label) for section, label in data])
 
 
 def candidate_recall(data: Labelled) -> tuple[int, int, int]:
@@ -484,7 +464,7 @@ def candidate_recall(data: Labelled) -> tuple[int, int, int]:
         pairs = {(other, index) for index, c in enumerate(section.candidates) for other in c}
         compared += len(pairs)
         pairs |= {(first, index) for index, first in section.repeats.items()}
-        same = {(i, j) for i, j in combinations(range(len(label)), 2) if label[i] == label[j]}
+        same = same_point_pairs(label)
         looked += len(same & pairs)
         together += len(same)
     return looked, together, compared

@@ -6,6 +6,7 @@ point must be grouped together, items of different points apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
 
@@ -32,17 +33,30 @@ def labelled(name: str) -> dict[str, list[Row]]:
     return result
 
 
+def same_point_pairs(points: Sequence[str]) -> set[tuple[int, int]]:
+    """The pairs (i, j), i < j, of items labelled with one point: those to group together."""
+    return {(i, j) for i, j in combinations(range(len(points)), 2) if points[i] == points[j]}
+
+
+def pair_counts(sections: Iterable[tuple[Sequence[Sequence[int]], Sequence[str]]]) -> tuple[int, int, int]:
+    """(pairs grouped right, pairs grouped, pairs labelled together) over sections, each given
+    as its groups of item indexes and its items' points."""
+    right = grouped = together = 0
+    for groups, points in sections:
+        same_group = {pair for group in groups for pair in combinations(sorted(group), 2)}
+        same_point = same_point_pairs(points)
+        right += len(same_group & same_point)
+        grouped += len(same_group)
+        together += len(same_point)
+    return right, grouped, together
+
+
 def precision_recall(name: str) -> tuple[float, float]:
     """Pairwise (precision, recall) at the default threshold, printed for the record."""
-    tp = predicted = pairs = 0
-    for rows in labelled(name).values():
-        grouping = group_texts([text for _, text, _ in rows])
-        label = [point for _, _, point in rows]
-        same_group = {pair for group in grouping.groups for pair in combinations(group, 2)}
-        same_label = {(i, j) for i, j in combinations(range(len(rows)), 2) if label[i] == label[j]}
-        tp += len(same_group & same_label)
-        predicted += len(same_group)
-        pairs += len(same_label)
+    tp, predicted, pairs = pair_counts(
+        (group_texts([text for _, text, _ in rows]).groups, [point for _, _, point in rows])
+        for rows in labelled(name).values()
+    )
     precision, recall = tp / max(predicted, 1), tp / pairs
     print(f"{name}: pairwise precision {precision:.3f} recall {recall:.3f} ({tp}/{predicted}/{pairs})")
     return precision, recall

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
 from pathlib import Path
+from types import ModuleType
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 PLAN = """\
 plan:
@@ -84,11 +88,22 @@ def write_review(root: Path, units: dict[str, str | bytes], plan: str = PLAN) ->
 
 
 # A plan that asks units for proposals for commendation (issue 13); Sóc Sơn's group may send more
-COMMENDATIONS_BLOCK = """\
+BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
+GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
+COMMENDATIONS_BLOCK = f"""\
 commendations:
   title: "Đề nghị khen thưởng"
-  forms: ["Bằng khen của Ban Thường vụ Thành ủy", "Giấy khen của Ban Thường vụ Thành ủy"]
-  quota: {collectives: 2, individuals: 3}
-  quota_by_group: {"Các huyện ủy": {collectives: 3}}
+  forms: ["{BANG_KHEN}", "{GIAY_KHEN}"]
+  quota: {{collectives: 2, individuals: 3}}
+  quota_by_group: {{"Các huyện ủy": {{collectives: 3}}}}
 """
 COMMENDATIONS_PLAN = PLAN + COMMENDATIONS_BLOCK
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """benchmarks/<name>.py, loaded as a module (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -9,12 +9,11 @@ from pathlib import Path
 import jsonschema
 import yaml
 from helpers import PLAN, VALID_UNIT
-from test_htmlform import Form, needs_browser
+from test_htmlform import form_for, needs_browser
 
 from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.unit import check_unit
 from sokket_cli.check.unitformat import VALUE_SLOT
-from sokket_cli.render.htmlform import html_form
 from sokket_cli.render.jsonschema import unit_schema
 
 BOUNDED = PLAN.replace(
@@ -64,10 +63,7 @@ def test_the_json_schema_carries_the_bounds(tmp_path: Path) -> None:
 @needs_browser
 def test_the_html_form_flags_a_figure_out_of_bounds_in_validates_words(tmp_path: Path) -> None:
     plan = bounded_plan(tmp_path)
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
-    try:
+    with form_for(plan, tmp_path) as form:
         form.choose_unit("ba-dinh")
         form.set("indicators.conferences", "250")
         (expected,) = validate_says(plan, "250")
@@ -76,5 +72,3 @@ def test_the_html_form_flags_a_figure_out_of_bounds_in_validates_words(tmp_path:
         form.set("indicators.conferences", "150")
         assert "Số hội nghị" not in form.text("problems")
         assert not form.errors()
-    finally:
-        form.quit()

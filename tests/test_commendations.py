@@ -10,7 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import COMMENDATIONS_BLOCK, COMMENDATIONS_PLAN, PLAN, VALID_UNIT, write_review
+from helpers import (
+    COMMENDATIONS_BLOCK,
+    COMMENDATIONS_PLAN,
+    GIAY_KHEN,
+    PLAN,
+    VALID_UNIT,
+    write_review,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -23,7 +30,6 @@ from sokket_cli.errors import PlanError
 from sokket_cli.problems import Severity
 
 runner = CliRunner()
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 PERSON = f"""\
   - kind: ca-nhan
     name: "Nguyễn Văn A"

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from helpers import COMMENDATIONS_BLOCK, PLAN
+from helpers import BANG_KHEN, COMMENDATIONS_BLOCK, GIAY_KHEN, PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -23,8 +23,6 @@ from sokket_cli.render.form_yaml import form_template
 from sokket_cli.write.unitfile import unit_yaml
 
 runner = CliRunner()
-BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 REQUIRED = COMMENDATIONS_BLOCK + "  required: true\n"
 
 

@@ -15,16 +15,19 @@ from pathlib import Path
 
 import pytest
 import test_htmlform
-from helpers import COMMENDATIONS_BLOCK
+from helpers import BANG_KHEN, COMMENDATIONS_BLOCK, GIAY_KHEN
 from test_htmlform import (
+    EXAMPLE,
     EXPECTED,
     FIGURES,
     HEADER,
     PLAN_WITH_GUIDANCE,
     Form,
     fill,
+    form_for,
     make_plan,
     needs_browser,
+    write_page,
 )
 from typer.testing import CliRunner
 
@@ -37,12 +40,9 @@ from sokket_cli.check.commendations import (
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unit import check_unit, content_key
 from sokket_cli.cli import app
-from sokket_cli.render.htmlform import html_form
 from sokket_cli.write.unitfile import unit_yaml
 
 runner = CliRunner()
-BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 COLLECTIVE = {
     "kind": "tap-the",
     "name": 'Chi bộ "Khu dân cư số 5": phường Kim Mã # 1',
@@ -63,18 +63,10 @@ PERSON = {
 @pytest.fixture
 def review(tmp_path: Path) -> tuple[Plan, Path]:
     plan = make_plan(tmp_path, PLAN_WITH_GUIDANCE + COMMENDATIONS_BLOCK + "  required: true\n")
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    return plan, page
+    return plan, write_page(plan, tmp_path)
 
 
 open_form = test_htmlform.open_form  # the fixture, opening this module's review
-
-
-def choose(form: Form, name: str, value: str) -> None:
-    from selenium.webdriver.support.ui import Select
-
-    Select(form.field(name)).select_by_value(value)
 
 
 def add_rows(form: Form, *proposals: dict[str, str]) -> None:
@@ -85,7 +77,7 @@ def add_rows(form: Form, *proposals: dict[str, str]) -> None:
         for key, value in proposal.items():
             name = f"commendations.{i}.{key}"
             if key in ("kind", "form", "gender"):
-                choose(form, name, value)
+                form.choose(name, value)
             else:
                 form.set(name, "  " + unicodedata.normalize("NFD", value) + " ")
 
@@ -159,7 +151,7 @@ def test_over_quota_shows_validates_quota_message(review: tuple[Plan, Path], ope
     plan = review[0]
     form = open_form()
     fill(form)
-    choose(form, "unit", "soc-son")  # Các huyện ủy: 3 collectives
+    form.choose_unit("soc-son")  # Các huyện ủy: 3 collectives
     add_rows(form, *[dict(COLLECTIVE, name=f"Chi bộ {i}") for i in range(4)])
     assert "Chỉ tiêu của đơn vị: tối đa 3 tập thể, tối đa 3 cá nhân. Đã ghi: 4 tập thể, 0 cá nhân." in form.text(
         "commendations"
@@ -167,7 +159,7 @@ def test_over_quota_shows_validates_quota_message(review: tuple[Plan, Path], ope
     message = quota_message("tap-the", 4, 3)
     assert message in form.text("problems") and message in form.text("commendations-problem")
     assert message in {p.message for p in check_unit(Path("x.yaml"), form.output().encode(), plan).report.problems}
-    choose(form, "unit", "ba-dinh")  # Các quận ủy: 2
+    form.choose_unit("ba-dinh")  # Các quận ủy: 2
     assert quota_message("tap-the", 4, 2) in form.text("commendations-problem")
     for _ in range(2):
         form.driver.find_elements("css selector", ".proposal .remove")[0].click()
@@ -284,17 +276,12 @@ def test_the_example_units_proposals_survive_the_form(tmp_path: Path) -> None:
 
     from sokket_cli.check.plan import read_plan
 
-    example = Path(__file__).parents[1] / "examples" / "so-ket-nq4"
-    plan = read_plan(example / "plan.yaml")
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
-    try:
+    plan = read_plan(EXAMPLE / "plan.yaml")
+    with form_for(plan, tmp_path) as form:
         proposing = 0
-        for path in sorted((example / "units").glob("*.yaml")):
+        for path in sorted((EXAMPLE / "units").glob("*.yaml")):
             original = check_unit(path, path.read_bytes(), plan).commendations
-            form.js("window.sokketForm.loadText(arguments[0])", path.read_text(encoding="utf-8"))
-            again = check_unit(path, form.js("return window.sokketForm.yaml()").encode(), plan).commendations
+            again = check_unit(path, form.reopened(path.read_text(encoding="utf-8")).encode(), plan).commendations
             if original is None or not original.entries:
                 assert again is None or not again.entries, path.name
                 continue
@@ -305,5 +292,3 @@ def test_the_example_units_proposals_survive_the_form(tmp_path: Path) -> None:
             ], path.name
         assert proposing >= 3
         assert form.errors() == []
-    finally:
-        form.quit()

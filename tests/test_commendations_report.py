@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from helpers import COMMENDATIONS_PLAN, PLAN, VALID_UNIT, write_review
+from helpers import BANG_KHEN, COMMENDATIONS_PLAN, GIAY_KHEN, PLAN, VALID_UNIT, write_review
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -31,8 +31,6 @@ from sokket_cli.render.context import PLAIN_TYPES, template_context
 from sokket_cli.render.report import write_report
 
 runner = CliRunner()
-BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 NAME_HEADER = "Tên tập thể / Họ và tên"
 
 

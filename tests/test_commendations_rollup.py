@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import PLAN, VALID_UNIT, dedent
+from helpers import BANG_KHEN, GIAY_KHEN, PLAN, VALID_UNIT, dedent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -25,8 +25,6 @@ from sokket_cli.merge.rollup import forward_proposals
 from sokket_cli.write.unitfile import unit_yaml
 
 runner = CliRunner()
-BANG_KHEN = "Bằng khen của Ban Thường vụ Thành ủy"
-GIAY_KHEN = "Giấy khen của Ban Thường vụ Thành ủy"
 SECTIONS_END = PLAN.index("units:\n")
 
 

@@ -24,6 +24,7 @@ from test_htmlform import (
     PLAN_WITH_GUIDANCE,
     Form,
     fill,
+    form_for,
     make_plan,
     needs_browser,
     validated,
@@ -33,7 +34,6 @@ from sokket_cli.check import item_text
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.unit import Item, content_key
 from sokket_cli.intake.text import eth_message
-from sokket_cli.render.htmlform import html_form
 from sokket_cli.write.unitfile import unit_yaml
 
 review = test_htmlform.review
@@ -133,10 +133,7 @@ def test_the_line_being_typed_is_judged_once_the_clerk_moves_on(open_form: Calla
 @needs_browser
 def test_lookalike_letter_in_a_proposal_is_warned_beside_it(tmp_path: Path) -> None:
     plan = make_plan(tmp_path, PLAN_WITH_GUIDANCE + COMMENDATIONS_BLOCK)
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
-    try:
+    with form_for(plan, tmp_path) as form:
         fill(form)
         form.driver.find_element("id", "add-tap-the").click()
         from selenium.webdriver.support.ui import Select
@@ -151,8 +148,6 @@ def test_lookalike_letter_in_a_proposal_is_warned_beside_it(tmp_path: Path) -> N
         form.set("commendations.0.name", "Chi bộ Đình Bảng")
         assert not beside.is_displayed() and warnings_said(plan, form.output()) == []
         assert form.errors() == []
-    finally:
-        form.quit()
 
 
 @needs_browser

@@ -4,26 +4,12 @@ logistic regression is fitted to its optimum."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
-from types import ModuleType
 
 from grouping_measure import labelled
+from helpers import benchmark_module
 
 from sokket_cli.merge import grouping
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _methods() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "grouping_methods", BENCHMARKS / "grouping_methods.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _section_texts() -> list[str]:
@@ -31,7 +17,7 @@ def _section_texts() -> list[str]:
 
 
 def test_candidates_are_the_pairs_the_shipped_grouping_compares() -> None:
-    methods = _methods()
+    methods = benchmark_module("grouping_methods")
     texts = _section_texts()
     compared: set[tuple[int, int]] = set()
     compare = grouping._similarity
@@ -60,7 +46,7 @@ def test_candidates_are_the_pairs_the_shipped_grouping_compares() -> None:
 
 
 def test_fit_reaches_the_optimum_of_the_penalised_likelihood() -> None:
-    methods = _methods()
+    methods = benchmark_module("grouping_methods")
     rows = [(x / 10, ((x * 7) % 11) / 11) for x in range(60)]
     labels = [int((x * 13) % 10 < x / 6) for x in range(60)]  # overlapping classes
     bias, coefficients = methods.fit(rows, labels, l2=0.0)

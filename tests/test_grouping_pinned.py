@@ -9,16 +9,14 @@ check the quality tests and pin the new values (the assertion message shows them
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import itertools
 import random
 import re
 import unicodedata
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from grouping_measure import labelled
+from helpers import benchmark_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,8 +30,6 @@ from sokket_cli.merge.terms import (
     _concepts,
     describe,
 )
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 PINNED = {
     "grouping-labelled.yaml": "f0eb6ef734cbc13e",
@@ -55,18 +51,10 @@ def digest(sections: list[list[str]]) -> str:
     return result.hexdigest()[:16]
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_generate", BENCHMARKS / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def benchmark_section(units: int = 3000) -> list[str]:
     """The first section of the benchmark's unit files, in plan order: the items as written
     by ``benchmarks/generate.py`` (the first lines it writes for each unit)."""
-    generate = _generator()
+    generate = benchmark_module("generate")
     texts = []
     for unit in range(units):
         lines = generate.unit_file(unit).splitlines()

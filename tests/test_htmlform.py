@@ -13,6 +13,7 @@ import shutil
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -220,10 +221,14 @@ class Form:
             value,
         )
 
-    def choose_unit(self, unit_id: str) -> None:
+    def choose(self, name: str, value: str) -> None:
+        """Pick ``value`` in the drop-down list ``name``."""
         from selenium.webdriver.support.ui import Select
 
-        Select(self.field("unit")).select_by_value(unit_id)
+        Select(self.field(name)).select_by_value(value)
+
+    def choose_unit(self, unit_id: str) -> None:
+        self.choose("unit", unit_id)
 
     def value(self, name: str) -> str:
         return str(self.field(name).get_property("value"))
@@ -237,6 +242,11 @@ class Form:
     def js(self, script: str, *args: Any) -> Any:
         return self.driver.execute_script(script, *args)
 
+    def reopened(self, text: str) -> str:
+        """The file the page saves after opening ``text`` (a unit file)."""
+        self.js("window.sokketForm.loadText(arguments[0])", text)
+        return str(self.js("return window.sokketForm.yaml()"))
+
     def errors(self) -> list[Any]:
         return [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
 
@@ -244,12 +254,29 @@ class Form:
         self.driver.quit()
 
 
+def write_page(plan: Plan, folder: Path) -> Path:
+    page = folder / "bieu-mau.html"
+    page.write_text(html_form(plan), encoding="utf-8")
+    return page
+
+
+@contextmanager
+def form_for(plan: Plan, folder: Path) -> Iterator[Form]:
+    """The plan's page, written to ``folder`` and open in a browser until the block ends."""
+    form = Form(write_page(plan, folder), folder / "profile", folder / "downloads")
+    try:
+        yield form
+    finally:
+        form.quit()
+
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "so-ket-nq4"  # its units are written by hand
+
+
 @pytest.fixture
 def review(tmp_path: Path) -> tuple[Plan, Path]:
     plan = make_plan(tmp_path)
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    return plan, page
+    return plan, write_page(plan, tmp_path)
 
 
 @pytest.fixture
@@ -498,25 +525,18 @@ def test_a_saved_file_opens_back_into_the_form(
 @needs_browser
 def test_hand_written_files_open_into_the_form(tmp_path: Path) -> None:
     """The example units were written by hand (comments, blank lines, plain numbers)."""
-    example = Path(__file__).parents[1] / "examples" / "so-ket-nq4"
-    plan = read_plan(example / "plan.yaml")
-    page = tmp_path / "bieu-mau.html"
-    page.write_text(html_form(plan), encoding="utf-8")
-    form = Form(page, tmp_path / "profile", tmp_path / "downloads")
-    try:
-        files = sorted((example / "units").glob("*.yaml"))
+    plan = read_plan(EXAMPLE / "plan.yaml")
+    with form_for(plan, tmp_path) as form:
+        files = sorted((EXAMPLE / "units").glob("*.yaml"))
         assert files
         for path in files:
             original = check_unit(path, path.read_bytes(), plan)
-            form.js("window.sokketForm.loadText(arguments[0])", path.read_text(encoding="utf-8"))
-            again = validated(plan, form.js("return window.sokketForm.yaml()"))
+            again = validated(plan, form.reopened(path.read_text(encoding="utf-8")))
             assert again.unit_id == original.unit_id, path.name
             assert again.submitted == original.submitted, path.name
             assert again.content == original.content, path.name
             assert again.indicators == original.indicators, path.name
         assert form.errors() == []
-    finally:
-        form.quit()
 
 
 def random_items(rng: random.Random, depth: int = 0) -> tuple[Item, ...]:

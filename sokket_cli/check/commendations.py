@@ -21,6 +21,7 @@ from sokket_cli.check.unitformat import (
     PROPOSAL_KEYS,
     PROPOSED_BY_KEY,
 )
+from sokket_cli.intake.text import fold as ascii_fold
 from sokket_cli.intake.yamlnodes import Node, ScalarNode, SequenceNode, is_empty, position
 
 if TYPE_CHECKING:
@@ -328,8 +329,7 @@ def _kind(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], text
 def _bare(text: str) -> str:
     """Folded without diacritics and with hyphens as spaces: 'Ca Nhân', 'tap-thể' → 'ca nhan',
     'tap the'; used only to suggest the spelling meant, never to accept one."""
-    stripped = "".join(c for c in unicodedata.normalize("NFD", fold(text)) if not unicodedata.combining(c))
-    return stripped.replace("đ", "d").replace("-", " ")
+    return fold(ascii_fold(text).replace("-", " "))
 
 
 def _form(reader: Reader, node: Node, fields: dict[str, tuple[Node, Node]], texts: dict[str, str], block: CommendationPlan) -> str | None:

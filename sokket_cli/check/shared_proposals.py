@@ -8,7 +8,7 @@ count of other units is worked out from set sizes, not by comparing entries pair
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -22,7 +22,7 @@ from sokket_cli.problems import FileReport, warning
 Proposer = tuple[str | None, ProposalList | None, FileReport]
 
 CODE = "duplicate-commendation"
-NAMED_OTHERS = 3  # a warning names this many other units, then counts the rest
+NAMED_OTHERS = 3  # a message names this many other units, then counts the rest (named_units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,13 @@ def shared_message(plan: Plan, shared: SharedProposal) -> str:
     )
 
 
+def shared_lines(plan: Plan, shared: Iterable[SharedProposal]) -> list[str]:
+    """``- Quận ủy Ba Đình: Cá nhân 'Nguyễn Văn A' cũng được Huyện ủy Sóc Sơn (soc-son) đề nghị
+    khen thưởng.``: one line per proposal another unit makes too, under the unit that makes it
+    (status lists those of the folder, compile those of the units it compiled)."""
+    return [f"- {plan.unit_ids[one.unit_id].name}: {shared_fact(plan, one)}" for one in shared]
+
+
 def shared_fact(plan: Plan, shared: SharedProposal) -> str:
     """``Cá nhân 'Nguyễn Văn A' (sinh năm 1975) cũng được Huyện ủy Sóc Sơn (soc-son) đề nghị
     khen thưởng.``"""
@@ -124,7 +131,11 @@ def shared_fact(plan: Plan, shared: SharedProposal) -> str:
     who = f"{KIND_TITLES[proposal.kind].capitalize()} '{proposal.name}'"
     if proposal.birth_year is not None:
         who += f" (sinh năm {proposal.birth_year})"
-    units = ", ".join(f"{plan.unit_ids[u].name} ({u})" for u in shared.others)
-    if shared.more:
-        units += f" và {shared.more} đơn vị khác"
+    units = named_units([f"{plan.unit_ids[u].name} ({u})" for u in shared.others], shared.more)
     return f"{who} cũng được {units} đề nghị khen thưởng."
+
+
+def named_units(names: Sequence[str], more: int) -> str:
+    """``Quận ủy Ba Đình, Huyện ủy Sóc Sơn và 4 đơn vị khác``: a few units named, the rest
+    counted (a thousand units would make a message nobody reads)."""
+    return ", ".join(names) + (f" và {more} đơn vị khác" if more > 0 else "")

@@ -12,11 +12,12 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from sokket_cli.check import shared_proposals
 from sokket_cli.check.collect import Collection
 from sokket_cli.check.commendations import ProposalList, Quota
 from sokket_cli.check.plan import Plan
 from sokket_cli.check.schema import vn_date
-from sokket_cli.check.shared_proposals import SharedProposal, shared_fact
+from sokket_cli.check.shared_proposals import SharedProposal
 from sokket_cli.check.unit import UnitFile
 from sokket_cli.display import display_name, path_display
 from sokket_cli.intake.discovery import SkippedFile
@@ -319,11 +320,7 @@ def proposals_sentence(report: StatusReport) -> str | None:
 
 def shared_lines(report: StatusReport) -> list[str]:
     """One line per proposal another unit makes too, under the unit that makes it."""
-    plan = report.plan
-    return [
-        f"- {plan.unit_ids[shared.unit_id].name}: {shared_fact(plan, shared)}"
-        for shared in report.shared_proposals
-    ]
+    return shared_proposals.shared_lines(report.plan, report.shared_proposals)
 
 
 def deadline_sentence(report: StatusReport) -> str:
@@ -350,6 +347,3 @@ def missing_lines(report: StatusReport) -> list[str]:
             where += f": báo cáo có lỗi, cần sửa và gửi lại ({row.file_name})"
         lines.append(where)
     return lines
-
-
-# -- machine formats -------------------------------------------------------------------------

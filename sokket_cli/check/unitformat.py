@@ -8,6 +8,7 @@ and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -17,7 +18,8 @@ from sokket_cli.check import numbers
 from sokket_cli.check.numbers import DECIMAL, INTEGER, PERCENT
 
 if TYPE_CHECKING:
-    from sokket_cli.check.plan import Plan
+    from sokket_cli.check.commendations import CommendationPlan
+    from sokket_cli.check.plan import Plan, PlanUnit
 
 UNIT_KEY = "unit"
 SUBMITTED_KEY = "submitted"
@@ -318,20 +320,21 @@ def unit_format(plan: Plan) -> UnitFormat:
     fields.append(Field(INDICATORS_KEY, INDICATORS_KEY, "Số liệu", Kind.INDICATORS, False,
                         "Số liệu theo các chỉ tiêu của kế hoạch; để trống nếu không có.",
                         figures))
+    choices = tuple((unit.id, unit.name) for unit in plan.units)
     if plan.commendations is None:
-        return UnitFormat(tuple(fields), tuple((unit.id, unit.name) for unit in plan.units))
+        return UnitFormat(tuple(fields), choices)
     fields.append(_commendations_field(plan))
-    return UnitFormat(tuple(fields), tuple((unit.id, unit.name) for unit in plan.units), *_quotas(plan))
+    return UnitFormat(tuple(fields), choices, *_quotas(plan.commendations, plan.units))
 
 
-def _quotas(plan: Plan) -> tuple[tuple[tuple[int | None, int | None], ...], tuple[int, ...]]:
+def _quotas(
+    block: CommendationPlan, units: Iterable[PlanUnit]
+) -> tuple[tuple[tuple[int | None, int | None], ...], tuple[int, ...]]:
     """The distinct quotas (the plan's own first) and each unit's index among them."""
-    block = plan.commendations
-    assert block is not None
     own = block.quota
     found = {(own.collectives, own.individuals): 0}
     indexes = []
-    for unit in plan.units:
+    for unit in units:
         quota = block.quota_for(unit.group)
         indexes.append(found.setdefault((quota.collectives, quota.individuals), len(found)))
     return tuple(found), tuple(indexes)

@@ -21,6 +21,7 @@ from sokket_cli.check.plan import Plan, read_plan
 from sokket_cli.check.readiness import Refusal, refuse_incomplete, refuse_invalid
 from sokket_cli.check.schema import parse_date
 from sokket_cli.check.shared_proposals import CODE as SHARED_CODE
+from sokket_cli.check.shared_proposals import shared_lines
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
@@ -298,10 +299,8 @@ def compile_report(
     if workbook is not None:
         typer.echo(f"Đã ghi {' và '.join(sheets)} vào {display_path(workbook)}.")
     if commendations is not None and commendations.shared:
-        from sokket_cli.merge.commendations import shared_lines
-
         err("Đề nghị khen thưởng trùng giữa các đơn vị (hãy thống nhất trước khi trình):")
-        for line in shared_lines(the_plan, commendations):
+        for line in shared_lines(the_plan, commendations.shared):
             err(line)
     shown = commendations is not None and bool(commendations.shared)
     _print_warnings(valid, verbose=verbose, but={SHARED_CODE} if shown else set())

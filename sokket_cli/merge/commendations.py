@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sokket_cli.check.commendations import CommendationPlan, Proposal, ProposalList
 from sokket_cli.check.plan import Plan, PlanUnit
-from sokket_cli.check.shared_proposals import SharedProposal, flag_shared_proposals, shared_fact
+from sokket_cli.check.shared_proposals import SharedProposal, flag_shared_proposals, named_units
 from sokket_cli.check.unitformat import COLLECTIVE, INDIVIDUAL, KIND_TITLES
 from sokket_cli.problems import FileReport
 
@@ -56,8 +56,7 @@ class ProposalRow:
         """``Trùng với đề nghị của Huyện ủy Sóc Sơn``, when another unit proposes the same one."""
         if not self.also_by:
             return ""
-        more = f" và {self.also_more} đơn vị khác" if self.also_more else ""
-        return f"Trùng với đề nghị của {', '.join(self.also_by)}{more}"
+        return f"Trùng với đề nghị của {named_units(self.also_by, self.also_more)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +156,3 @@ def _by_form(block: CommendationPlan, entries: Iterable[Proposal]) -> dict[str, 
         if form in grouped
     }
 
-
-def shared_lines(plan: Plan, compiled: CompiledCommendations) -> list[str]:
-    """``- Quận ủy Ba Đình: Cá nhân 'Nguyễn Văn A' cũng được Huyện ủy Sóc Sơn (soc-son) đề nghị
-    khen thưởng.``: one line per proposal another compiled unit makes too."""
-    return [
-        f"- {plan.unit_ids[shared.unit_id].name}: {shared_fact(plan, shared)}"
-        for shared in compiled.shared
-    ]

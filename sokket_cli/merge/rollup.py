@@ -19,7 +19,7 @@ from sokket_cli.check import numbers
 from sokket_cli.check.commendations import Proposal, Quota, fold
 from sokket_cli.check.plan import Plan, PlanUnit
 from sokket_cli.check.schema import vn_date
-from sokket_cli.check.shared_proposals import SharedProposal, shared_fact
+from sokket_cli.check.shared_proposals import NAMED_OTHERS, SharedProposal, named_units, shared_fact
 from sokket_cli.check.unit import Item, UnitFile, content_key
 from sokket_cli.check.unitformat import COLLECTIVE, COMMENDATIONS_KEY, INDIVIDUAL, KIND_TITLES
 from sokket_cli.merge.figures import aggregate
@@ -27,7 +27,6 @@ from sokket_cli.merge.outline import Entry, MergedReport
 from sokket_cli.problems import Problem
 
 _MEAN_PLACES = Decimal("0.01")
-NAMED_UNITS = 3  # a message names this many units, then counts the rest
 # Parent-plan errors the clerk settles in the written file rather than by a refusal
 SETTLED_IN_FILE = frozenset({"over-quota"})
 
@@ -141,7 +140,8 @@ def forward_proposals(
     if unknown:
         return Forwarded(None, refusals=tuple(_form_refusal(f, u, block.forms) for f, u in unknown.items()))
     warnings: list[str] = []
-    header = [_count_line(p for _, p in proposals)] if proposals else []
+    counts = _counts(p for _, p in proposals)
+    header = [_count_line(counts)] if proposals else []
     twice = sum(1 for note, _ in proposals if note)
     if twice:
         warnings.append(
@@ -152,9 +152,10 @@ def forward_proposals(
     if parent is not None:
         planned = parent.unit_ids.get(unit_id)
         quota = block.quota_for(planned.group if planned is not None else "")
-        excess = _excess(quota, [p for _, p in proposals])
+        excess = _excess(quota, counts)
         if excess:
-            warnings.append(_over_quota(quota, [p for _, p in proposals], excess))
+            units = len({p.proposed_by for _, p in proposals})
+            warnings.append(_over_quota(quota, counts, units, excess))
             header.append(f"Vượt chỉ tiêu khen thưởng của kế hoạch cấp trên: hãy bớt {excess}.")
     return Forwarded(tuple(proposals), (), tuple(warnings), tuple(header))
 
@@ -177,16 +178,15 @@ def _both(counts: dict[str, int]) -> str:
     return ", ".join(f"{counts[kind]} {KIND_TITLES[kind]}" for kind in (COLLECTIVE, INDIVIDUAL))
 
 
-def _count_line(proposals: Iterable[Proposal]) -> str:
+def _count_line(counts: dict[str, int]) -> str:
     return (
-        f"Đề nghị khen thưởng chuyển lên: {_both(_counts(proposals))}; đơn vị đề nghị ban đầu "
+        f"Đề nghị khen thưởng chuyển lên: {_both(counts)}; đơn vị đề nghị ban đầu "
         "ghi ở 'proposed_by'."
     )
 
 
-def _excess(quota: Quota, proposals: Sequence[Proposal]) -> str:
+def _excess(quota: Quota, counts: dict[str, int]) -> str:
     """``28 tập thể và 40 cá nhân``: how many of each kind are over the quota; empty if none."""
-    counts = _counts(proposals)
     over = []
     for kind in (COLLECTIVE, INDIVIDUAL):
         limit = quota.limit(kind)
@@ -195,14 +195,13 @@ def _excess(quota: Quota, proposals: Sequence[Proposal]) -> str:
     return " và ".join(over)
 
 
-def _over_quota(quota: Quota, proposals: Sequence[Proposal], excess: str) -> str:
-    units = len({p.proposed_by for p in proposals})
+def _over_quota(quota: Quota, counts: dict[str, int], units: int, excess: str) -> str:
     limits = ", ".join(
         f"{quota.limit(kind)} {KIND_TITLES[kind]}" for kind in (COLLECTIVE, INDIVIDUAL)
         if quota.limit(kind) is not None
     )
     return (
-        f"Tệp gửi cấp trên có {_both(_counts(proposals))} đề nghị khen thưởng (của {units} đơn "
+        f"Tệp gửi cấp trên có {_both(counts)} đề nghị khen thưởng (của {units} đơn "
         f"vị), vượt chỉ tiêu của kế hoạch cấp trên ({limits}). sokket đã ghi đủ để không bỏ sót "
         f"ai; hãy chọn và xóa bớt {excess} trong mục '{COMMENDATIONS_KEY}' của tệp, rồi kiểm tra "
         "lại bằng sokket validate với --plan là kế hoạch cấp trên."
@@ -211,8 +210,7 @@ def _over_quota(quota: Quota, proposals: Sequence[Proposal], excess: str) -> str
 
 def _named(units: Sequence[PlanUnit]) -> str:
     distinct = list(dict.fromkeys(u.name for u in units))
-    more = len(distinct) - NAMED_UNITS
-    return ", ".join(distinct[:NAMED_UNITS]) + (f" và {more} đơn vị khác" if more > 0 else "")
+    return named_units(distinct[:NAMED_OTHERS], len(distinct) - NAMED_OTHERS)
 
 
 def _form_refusal(form: str, units: Sequence[PlanUnit], allowed: Sequence[str]) -> str:
