@@ -34,8 +34,15 @@ _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def yaml_lines(text: str) -> list[str]:
-    """The lines of a text as YAML numbers them: ``yaml_lines(t)[node.start_mark.line]``."""
-    return _YAML_LINE_BREAK.split(text)
+    """The lines of a text as YAML numbers them: ``yaml_lines(t)[node.start_mark.line]``
+    (a line may keep the CR of a CRLF)."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text or (
+        "\r" in text and text.count("\r") != text.count("\r\n")
+    ):
+        return _YAML_LINE_BREAK.split(text)
+    # Nearly every file, Windows' CRLF included (a line then ends with its CR, which no
+    # column reaches): ten times faster than the pattern.
+    return text.split("\n")
 
 
 @dataclass(frozen=True, slots=True)
