@@ -13,6 +13,7 @@ from sokket_cli.check import numbers
 from sokket_cli.check.commendations import CommendationPlan, read_plan_block
 from sokket_cli.check.schema import Reader
 from sokket_cli.check.unitformat import RESERVED_KEYS, UnitFormat, unit_format
+from sokket_cli.check.unitids import unusable_id
 from sokket_cli.errors import PlanError
 from sokket_cli.intake.discovery import read_input
 from sokket_cli.intake.yamlnodes import Node, is_empty, load
@@ -360,6 +361,8 @@ class _PlanReader(Reader):
                 continue
             uid = self.required_text(fields, "id", item, "mã đơn vị") or ""
             name = self.required_text(fields, "name", item, "tên đơn vị") or ""
+            if (unusable := unusable_id(uid)) is not None:
+                self.add(fields["id"][1], "bad-unit-id", unusable)
             if uid in seen:
                 self.add(fields["id"][1], "duplicate-unit", f"Mã đơn vị '{uid}' bị trùng trong danh sách 'units'.")
             seen.add(uid)

@@ -35,6 +35,7 @@ from sokket_cli.intake.text import (
     eth_message,
     legacy_message,
     looks_legacy,
+    yaml_lines,
 )
 from sokket_cli.intake.yamlnodes import (
     MappingNode,
@@ -90,7 +91,7 @@ def content_key(section: str, part: str | None = None) -> str:
 class _UnitReader(Reader):
     def __init__(self, source: str) -> None:
         super().__init__(unknown=Severity.WARNING)
-        self.lines = source.split("\n")
+        self.lines = yaml_lines(source)
         self.legacy: list[Node] = []
         # Raw control characters were replaced when loading, so a text can only hold one
         # through an escape such as "\x0b", and there is none in a file without a backslash.

@@ -28,6 +28,18 @@ _WINDOWS_RESERVED = frozenset(
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
+def unusable_id(uid: str) -> str | None:
+    """Why ``uid`` cannot be a unit's id, or None. An id names files (the form ``<id>.yaml``,
+    the roll-up's default ``<id>.yaml``): a path in it would write outside the folder."""
+    if not ({"/", "\\", "\0"} & set(uid)) and uid not in (".", ".."):
+        return None
+    return (
+        f"Mã đơn vị '{uid}' không dùng được: mã đơn vị là tên tệp báo cáo của đơn vị "
+        "(<mã>.yaml), nên không được có dấu '/' hoặc '\\' và không được là '.' hay '..'. Hãy "
+        "viết mã bằng chữ thường không dấu nối bằng dấu gạch ngang, ví dụ ba-dinh."
+    )
+
+
 def base_id(name: str) -> str:
     """The id a name asks for before collisions: empty when nothing ASCII is left."""
     words = _NON_ALNUM.sub(" ", fold(name)).split()

@@ -22,6 +22,7 @@ from sokket_cli.check.readiness import Refusal, refuse_incomplete, refuse_invali
 from sokket_cli.check.schema import parse_date
 from sokket_cli.check.shared_proposals import CODE as SHARED_CODE
 from sokket_cli.check.shared_proposals import shared_lines
+from sokket_cli.check.unitids import unusable_id
 from sokket_cli.commands.common import ExitStatus, PlanOption, err, guarded
 from sokket_cli.display import display_path
 from sokket_cli.errors import UsageError
@@ -252,6 +253,8 @@ def compile_report(
             "sokket import), rồi chạy lại; xem ai đã nộp bằng: sokket status "
             f"{display_path(paths[0])}"
         )
+    if as_unit is not None and (unusable := unusable_id(as_unit)) is not None:
+        raise UsageError(f"--as-unit: {unusable}")
     parent = read_plan(parent_plan) if parent_plan is not None else None
     if parent_plan is not None and as_unit is None:
         raise UsageError("--plan-cha chỉ dùng cùng --as-unit MÃ.")

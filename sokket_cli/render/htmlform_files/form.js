@@ -781,6 +781,7 @@
         if (c === '"') {
           var rest = text.slice(i + 1);
           if (rest && !/^\s*(#.*)?$/.test(rest)) throw new YamlError(lineNo, "có chữ sau dấu ngoặc kép đóng");
+          if (/[\r\n]/.test(out)) throw new YamlError(lineNo, UNSHOWABLE.lineBreak); // no box keeps one
           return out;
         }
         if (c !== "\\") { out += c; continue; }
@@ -806,6 +807,23 @@
     return text.replace(/(^|\s+)#.*$/, "").trim();
   }
 
+  /* What validate accepts but the page cannot show as written: refused when opening, so that
+     saving never changes it unsaid. */
+  var UNSHOWABLE = {
+    lineBreak: "có chữ xuống dòng giữa chừng ('\\n' trong ngoặc kép), mà biểu mẫu ghi mỗi ý một " +
+      "dòng; hãy sửa tệp (tách thành hai ý, hoặc thay '\\n' bằng dấu cách) rồi mở lại",
+    plus: "có ý bắt đầu bằng dấu '+', mà trên biểu mẫu dấu '+' đầu dòng đánh dấu ý nhỏ; hãy sửa " +
+      "ý đó trong tệp (ví dụ 'tăng 5%' thay cho '+5%') rồi mở lại",
+    flow: "có danh sách viết gọn trên một dòng ([...] hoặc {...}), biểu mẫu chưa đọc được; hãy " +
+      "sửa tệp: mỗi ý một dòng bắt đầu bằng '- ', mỗi chỉ tiêu một dòng 'tên: số', rồi mở lại"
+  };
+  /* An item's text (a list's string or an item's "text:"), refused if the box would read its
+     leading '+' as the mark of a sub-item. */
+  function itemText(text, lineNo) {
+    if (typeof text === "string" && strip(text).charAt(0) === "+") throw new YamlError(lineNo, UNSHOWABLE.plus);
+    return text;
+  }
+
   /* Lines of the subset sokket writes: mappings, lists, one-line scalars, "[]". */
   function parseYaml(source) {
     var lines = [];
@@ -825,13 +843,14 @@
       }
       if (/^\[\s*\]\s*(#.*)?$/.test(text)) return [];
       if (/^\{\s*\}\s*(#.*)?$/.test(text)) return {};
+      if (/^[\[{]/.test(text)) throw new YamlError(lineNo, UNSHOWABLE.flow); // not a text: YAML's flow style
       return scalar(text, lineNo);
     }
     function entry(text, lineNo, indent, into) {
       var m = /^("(?:[^"\\]|\\.)*"|[^\s"'#][^:]*?)\s*:(?:\s+|$)(.*)$/.exec(text);
       if (!m) throw new YamlError(lineNo, "không hiểu dòng này");
       var key = m[1].charAt(0) === '"' ? scalar(m[1], lineNo) : m[1];
-      into[key] = value(m[2], lineNo, indent);
+      into[key] = key === "text" ? itemText(value(m[2], lineNo, indent), lineNo) : value(m[2], lineNo, indent);
     }
     function block(indent) {
       var result = null;
@@ -851,7 +870,7 @@
             }
             result.push(map);
           } else {
-            result.push(value(rest, line.no, inner));
+            result.push(itemText(value(rest, line.no, inner), line.no));
           }
         } else {
           if (result === null) result = {};
