@@ -77,6 +77,24 @@ def test_compile_refuses_a_template_name_as_output_for_its_suffix(tmp_path: Path
 
 
 @posix_only
+def test_compile_refuses_a_docx_link_to_a_piece_its_template_includes(tmp_path: Path) -> None:
+    """The pieces a template includes are read only while it renders, so they are not among
+    the inputs checked first: a .docx link to one would have been overwritten."""
+    units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
+    pieces = tmp_path / "mau"
+    pieces.mkdir()
+    (pieces / "_phan.xml.j2").write_text("<p>phần chung</p>", encoding="utf-8")
+    template = pieces / "mau.xml.j2"
+    template.write_text("<document>{% include '_phan.xml.j2' %}</document>", encoding="utf-8")
+    (tmp_path / "du-thao.docx").symlink_to(pieces / "_phan.xml.j2")
+    before = digest(tmp_path)
+    result = run("compile", units, "--template", template, "-o", tmp_path / "du-thao.docx")
+    assert result.exit_code == 2, result.output
+    assert "trỏ tới tệp mẫu báo cáo '_phan.xml.j2'" in result.output
+    assert digest(tmp_path) == before
+
+
+@posix_only
 def test_compile_xlsx_over_the_plan_through_a_symlink_is_refused(tmp_path: Path) -> None:
     units = write_review(tmp_path, {"ba-dinh.yaml": VALID_UNIT})
     (tmp_path / "bang.xlsx").symlink_to(tmp_path / "plan.yaml")

@@ -18,6 +18,8 @@ from sokket_cli.errors import OutputError, os_reason
 from sokket_cli.intake.discovery import PLAN_NAME
 from sokket_cli.write.atomic import NAME_MAX, too_long_message
 
+TEMPLATE_SUFFIX = ".j2"
+
 
 def with_suffix(path: Path, suffix: str, option: str) -> Path:
     """``du-thao`` becomes ``du-thao.docx``; another suffix (``x.pdf``) is refused.
@@ -41,7 +43,8 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
     """The files to write for ``outputs``, in order, symlinks followed; refuses the unsafe.
 
     ``inputs`` are every file the command reads. Raises :class:`OutputError` for a name
-    too long, a target named plan.yaml (even one this command does not read), a target
+    too long, a target named plan.yaml or ending in .j2 (even one this command does not read:
+    a template's pieces are read only while it renders, after this check), a target
     that is not a regular file, one that is an input (compared by file identity, so
     symlinks and hard links count), or two outputs that are the same file.
     """
@@ -94,6 +97,12 @@ def check_targets(outputs: Sequence[Path], inputs: Iterable[Path]) -> list[Path]
             raise OutputError(
                 f"Tên '{PLAN_NAME}' dành cho tệp kế hoạch; sokket không ghi kết quả đè lên kế "
                 "hoạch. Hãy đặt tên khác.",
+                path=output,
+            )
+        if target.suffix.lower() == TEMPLATE_SUFFIX:  # a template, or a piece one may include
+            raise OutputError(
+                f"'{output}' trỏ tới tệp mẫu báo cáo '{target.name}'; sokket không ghi kết quả đè "
+                "lên mẫu. Hãy chọn tên khác bằng -o.",
                 path=output,
             )
     return targets
